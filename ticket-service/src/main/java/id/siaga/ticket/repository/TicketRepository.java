@@ -1,0 +1,67 @@
+package id.siaga.ticket.repository;
+
+import id.siaga.ticket.domain.Ticket;
+import id.siaga.ticket.domain.TicketSource;
+import id.siaga.ticket.domain.TicketState;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Access to tickets; every list filter has a matching index. */
+@ApplicationScoped
+public class TicketRepository implements PanacheRepository<Ticket> {
+
+    /**
+     * Filters of the ticket list; a null field does not filter.
+     *
+     * @param overdue true for open tickets whose current step is past its due time, false for the others
+     */
+    public record Filter(String step, Boolean open, Long serverId, TicketSource source, Boolean overdue) {
+    }
+
+    /** @return the page of tickets matching the filter, newest first */
+    public PanacheQuery<Ticket> search(Filter filter, Instant now, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.step() != null) {
+            where.add("step = :step");
+            params.and("step", filter.step());
+        }
+        if (filter.open() != null) {
+            where.add(filter.open() ? "state = :open" : "state <> :open");
+            params.and("open", TicketState.OPEN);
+        }
+        if (filter.serverId() != null) {
+            where.add("serverId = :serverId");
+            params.and("serverId", filter.serverId());
+        }
+        if (filter.source() != null) {
+            where.add("source = :source");
+            params.and("source", filter.source());
+        }
+        if (filter.overdue() != null) {
+            where.add(filter.overdue()
+                    ? "state = :openState and dueAt < :now"
+                    : "(state <> :openState or dueAt is null or dueAt >= :now)");
+            params.and("openState", TicketState.OPEN).and("now", now);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
+        if (where.isEmpty()) {
+            query = "from Ticket" + query;
+        }
+        return find(query, params).page(Page.of(page, size));
+    }
+
+    /** @return the ticket, locked for update until the transaction ends */
+    public Optional<Ticket> findForUpdate(long id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

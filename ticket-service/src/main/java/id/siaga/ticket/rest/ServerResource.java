@@ -1,0 +1,86 @@
+package id.siaga.ticket.rest;
+
+import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.domain.Server;
+import id.siaga.ticket.rest.dto.CreateServerRequest;
+import id.siaga.ticket.rest.dto.Problem;
+import id.siaga.ticket.rest.dto.ServerResponse;
+import id.siaga.ticket.service.ServerService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Monitored servers and their agents' tokens. */
+@Path("/api/v1/servers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Servers", description = "Monitored SIAK / KTP-el servers")
+public class ServerResource {
+
+    private final ServerService servers;
+    private final ServerMapper status;
+
+    public ServerResource(ServerService servers, ServerMapper status) {
+        this.servers = servers;
+        this.status = status;
+    }
+
+    @POST
+    @RolesAllowed(Role.NAME_ADMIN)
+    @Operation(summary = "Register a server", description = "Answers the agent token once; only its SHA-256 is stored.")
+    @APIResponse(responseCode = "201", description = "The server and its agent token", content = @Content(schema = @Schema(implementation = ServerResponse.class)))
+    @APIResponse(responseCode = "409", description = "The name is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull CreateServerRequest request, @Context UriInfo uri) {
+        ServerService.Registered registered = servers.register(request.name(), request.role(), request.location(),
+                request.description());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/servers")
+                        .path(String.valueOf(registered.server().id)).build())
+                .entity(status.describe(registered.server(), registered.token())).build();
+    }
+
+    @POST
+    @Path("/{id}/token")
+    @RolesAllowed(Role.NAME_ADMIN)
+    @Operation(summary = "Issue a new agent token", description = "The old token stops working at once.")
+    public ServerResponse renewToken(@PathParam("id") long id) {
+        ServerService.Registered registered = servers.renewToken(id);
+        return status.describe(registered.server(), registered.token());
+    }
+
+    @GET
+    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Transactional
+    @Operation(summary = "List servers with their worst current check status and agent last seen")
+    public List<ServerResponse> list() {
+        return status.describeAll(servers.list());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Transactional
+    @Operation(summary = "One server")
+    @APIResponse(responseCode = "404", description = "No such server", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ServerResponse get(@PathParam("id") long id) {
+        Server server = servers.get(id);
+        return status.describe(server, null);
+    }
+}

@@ -1,0 +1,329 @@
+package id.siaga.ticket.service;
+
+import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.domain.ConflictException;
+import id.siaga.ticket.domain.InvalidRequestException;
+import id.siaga.ticket.domain.ResourceNotFoundException;
+import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.domain.SopVersion;
+import id.siaga.ticket.domain.Ticket;
+import id.siaga.ticket.domain.TicketEvent;
+import id.siaga.ticket.domain.TicketEventType;
+import id.siaga.ticket.domain.TicketSource;
+import id.siaga.ticket.domain.TicketState;
+import id.siaga.ticket.domain.TicketStep;
+import id.siaga.ticket.domain.sop.SopStateMachine;
+import id.siaga.ticket.domain.sop.StepCodes;
+import id.siaga.ticket.repository.ServerRepository;
+import id.siaga.ticket.repository.TicketEventRepository;
+import id.siaga.ticket.repository.TicketRepository;
+import id.siaga.ticket.repository.TicketStepRepository;
+import id.siaga.ticket.rest.dto.CreateTicketRequest;
+import id.siaga.ticket.rest.dto.ThirdPartyRequest;
+import id.siaga.ticket.rest.dto.TransitionRequest;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Works tickets through the SOP: intake, moves between steps (decided by the ticket's
+ * {@link SopStateMachine}), the step records and clocks, the SOP's own records (decision, third party,
+ * agenda number), and the audit trail.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    private final TicketRepository tickets;
+    private final TicketStepRepository steps;
+    private final TicketEventRepository events;
+    private final ServerRepository servers;
+    private final SopService sop;
+    private final NumberingService numbering;
+    private final StepClock clock;
+    private final TicketMetrics metrics;
+    private final SiagaConfig config;
+
+    public TicketService(TicketRepository tickets, TicketStepRepository steps, TicketEventRepository events,
+            ServerRepository servers, SopService sop, NumberingService numbering, StepClock clock,
+            TicketMetrics metrics, SiagaConfig config) {
+        this.tickets = tickets;
+        this.steps = steps;
+        this.events = events;
+        this.servers = servers;
+        this.sop = sop;
+        this.numbering = numbering;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /**
+     * Opens a ticket for a complaint (SOP step 1) under the active SOP version.
+     *
+     * @throws InvalidRequestException when the source is AGENT or the server does not exist
+     */
+    @Transactional
+    public Ticket create(CreateTicketRequest request, Caller caller) {
+        if (request.source() == TicketSource.AGENT) {
+            throw new InvalidRequestException("source", "AGENT is reserved for tickets opened from probe findings; "
+                    + "use PHONE, WALK_IN, LETTER or MESSAGE");
+        }
+        if (request.serverId() != null && servers.findByIdOptional(request.serverId()).isEmpty()) {
+            throw new InvalidRequestException("serverId", "there is no server with id " + request.serverId());
+        }
+        Ticket ticket = new Ticket();
+        ticket.source = request.source();
+        ticket.reporterName = request.reporterName().trim();
+        ticket.reporterContact = trimToNull(request.reporterContact());
+        ticket.serverId = request.serverId();
+        ticket.application = request.application();
+        ticket.title = request.title().trim();
+        ticket.description = request.description().trim();
+        ticket.severity = request.severity();
+        return open(ticket, caller.username(), "Complaint received by " + request.source().name().toLowerCase().replace('_', ' '));
+    }
+
+    /**
+     * Numbers and stores a new ticket at the SOP's start step with its first step record and audit event.
+     * The caller fills in what the ticket is about.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket open(Ticket ticket, String actor, String note) {
+        Instant now = now();
+        SopVersion version = sop.active();
+        SopStateMachine machine = sop.machine(version);
+        int year = now.atZone(config.zone()).getYear();
+        int seq = numbering.next(NumberingService.TICKET, year);
+        ticket.number = String.format("%s-%d-%06d", config.ticketPrefix(), year, seq);
+        ticket.sopVersionId = version.id;
+        ticket.state = TicketState.OPEN;
+        ticket.round = 1;
+        ticket.createdAt = now;
+        ticket.createdBy = actor;
+        ticket.updatedAt = now;
+        String start = machine.startStep();
+        ticket.step = start;
+        ticket.stepStartedAt = now;
+        tickets.persist(ticket);
+        TicketStep first = startStep(ticket, machine, start, 1, now);
+        ticket.dueAt = first.dueAt;
+        record(ticket, now, actor, TicketEventType.CREATED, null, start, note);
+        metrics.opened(ticket);
+        return ticket;
+    }
+
+    public Ticket get(long id) {
+        return tickets.findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no ticket with id " + id + "."));
+    }
+
+    public PanacheQuery<Ticket> search(TicketRepository.Filter filter, int page, int size) {
+        return tickets.search(filter, now(), page, size);
+    }
+
+    public List<TicketStep> steps(long ticketId) {
+        return steps.listForTicket(ticketId);
+    }
+
+    public List<TicketEvent> events(long ticketId) {
+        get(ticketId);
+        return events.listForTicket(ticketId);
+    }
+
+    /** @return the state machine of the SOP version the ticket started under */
+    public SopStateMachine machineOf(Ticket ticket) {
+        return sop.machine(ticket.sopVersionId);
+    }
+
+    /**
+     * Completes the ticket's current step and moves it on, as the SOP allows and the caller's role permits.
+     *
+     * @throws ResourceNotFoundException    when the ticket does not exist
+     * @throws InvalidRequestException      when the target is not a step of the ticket's SOP, or data the
+     *                                      move needs is missing (a third party, a cancellation reason)
+     * @throws id.siaga.ticket.domain.IllegalTransitionException   when the SOP does not allow the move
+     * @throws id.siaga.ticket.domain.TransitionForbiddenException when the caller's role may not make it
+     */
+    @Transactional
+    public Ticket transition(long id, TransitionRequest request, Caller caller) {
+        Ticket ticket = tickets.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no ticket with id " + id + "."));
+        SopStateMachine machine = machineOf(ticket);
+        String from = ticket.step;
+        String to = request.to().trim();
+        if (!machine.knows(to)) {
+            throw new InvalidRequestException("to", "'" + to + "' is not a step of SOP " + machine.document().number()
+                    + "; steps that may follow " + from + ": " + String.join(", ", machine.nextSteps(from)));
+        }
+        machine.check(from, to, caller.roles());
+        requireWhatTheMoveNeeds(to, request);
+
+        Instant now = now();
+        TicketStep current = steps.findCurrent(ticket.id)
+                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.number + " has no open step record"));
+        current.endedAt = now;
+        current.actor = caller.username();
+        current.output = trimToNull(request.output());
+        metrics.stepCompleted(current, machine.minDuration(from).orElse(null), machine.maxDuration(from).orElse(null));
+
+        if (ticket.assignee == null && caller.roles().stream().anyMatch(Role::worksTickets)) {
+            ticket.assignee = caller.username();
+        }
+        if (StepCodes.DECISION.equals(from)) {
+            ticket.decision = machine.label(from, to).orElse(null);
+        }
+        if (StepCodes.THIRD_PARTY_REPAIR.equals(from)) {
+            ticket.thirdPartyRepairedAt = now;
+            if (ticket.thirdPartyApprovedBy == null) {
+                ticket.thirdPartyApprovedBy = caller.username();
+                ticket.thirdPartyApprovedAt = now;
+            }
+            updateThirdParty(ticket, request.thirdParty());
+        }
+        if (StepCodes.ANALYSIS.equals(to) && StepCodes.REPORT_TO_JF_ADB.equals(from)) {
+            ticket.round++;
+        }
+        String note = trimToNull(request.note());
+        String type = TicketEventType.TRANSITION;
+        if (StepCodes.CANCELLED.equals(to)) {
+            ticket.state = TicketState.CANCELLED;
+            ticket.cancelReason = note;
+            ticket.closedAt = now;
+            ticket.dueAt = null;
+            type = TicketEventType.CANCELLED;
+        } else if (StepCodes.CLOSED.equals(to)) {
+            if (StepCodes.AGENDA.equals(from)) {
+                int year = now.atZone(config.zone()).getYear();
+                int seq = numbering.next(NumberingService.AGENDA, year);
+                ticket.agendaNumber = String.format("%03d/%s/%d", seq, config.agendaUnit(), year);
+                note = note == null ? "Agenda " + ticket.agendaNumber : note + " (agenda " + ticket.agendaNumber + ")";
+            }
+            ticket.state = TicketState.CLOSED;
+            ticket.endState = config.endState();
+            ticket.closedAt = now;
+            ticket.dueAt = null;
+            type = TicketEventType.CLOSED;
+        } else {
+            if (StepCodes.THIRD_PARTY_REPAIR.equals(to)) {
+                ticket.thirdPartyName = request.thirdParty().name().trim();
+                ticket.thirdPartyContact = null;
+                ticket.thirdPartyReference = null;
+                ticket.thirdPartyRepairedAt = null;
+                ticket.thirdPartyApprovedBy = null;
+                ticket.thirdPartyApprovedAt = null;
+                updateThirdParty(ticket, request.thirdParty());
+                ticket.thirdPartyContactedAt = now;
+                if (caller.roles().contains(Role.KABID)) {
+                    ticket.thirdPartyApprovedBy = caller.username();
+                    ticket.thirdPartyApprovedAt = now;
+                }
+            }
+            TicketStep next = startStep(ticket, machine, to, current.seq + 1, now);
+            ticket.dueAt = next.dueAt;
+            ticket.stepStartedAt = now;
+        }
+        ticket.step = to;
+        ticket.updatedAt = now;
+        record(ticket, now, caller.username(), type, from, to, note);
+        metrics.transition(from, to);
+        return ticket;
+    }
+
+    /**
+     * The Kabid approves the third-party repair of a ticket at THIRD_PARTY_REPAIR (SOP: the Kabid decides on
+     * third-party repair).
+     */
+    @Transactional
+    public Ticket approveThirdParty(long id, String note, Caller caller) {
+        Ticket ticket = tickets.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no ticket with id " + id + "."));
+        if (!StepCodes.THIRD_PARTY_REPAIR.equals(ticket.step)) {
+            throw new ConflictException("Ticket " + ticket.number + " is at " + ticket.step
+                    + ", not at THIRD_PARTY_REPAIR; there is no third-party repair to approve.");
+        }
+        if (ticket.thirdPartyApprovedBy != null) {
+            throw new ConflictException("The third-party repair of " + ticket.number + " was already approved by "
+                    + ticket.thirdPartyApprovedBy + ".");
+        }
+        Instant now = now();
+        ticket.thirdPartyApprovedBy = caller.username();
+        ticket.thirdPartyApprovedAt = now;
+        ticket.updatedAt = now;
+        record(ticket, now, caller.username(), TicketEventType.THIRD_PARTY_APPROVED, ticket.step, ticket.step,
+                trimToNull(note) == null ? "Third-party repair by " + ticket.thirdPartyName + " approved" : note.trim());
+        return ticket;
+    }
+
+    /** Appends an audit event for the ticket. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Ticket ticket, Instant at, String actor, String type, String from, String to, String note) {
+        TicketEvent event = new TicketEvent();
+        event.ticketId = ticket.id;
+        event.at = at;
+        event.actor = actor;
+        event.type = type;
+        event.fromStep = from;
+        event.toStep = to;
+        event.note = note;
+        events.persist(event);
+    }
+
+    /** @return whether a step record is (or was) past its due time */
+    public static boolean isOverdue(TicketStep step, Instant now) {
+        if (step.dueAt == null) {
+            return false;
+        }
+        Instant end = step.endedAt == null ? now : step.endedAt;
+        return end.isAfter(step.dueAt);
+    }
+
+    /** @return the current time at the database's precision */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private TicketStep startStep(Ticket ticket, SopStateMachine machine, String code, int seq, Instant now) {
+        TicketStep step = new TicketStep();
+        step.ticketId = ticket.id;
+        step.seq = seq;
+        step.code = code;
+        step.startedAt = now;
+        Duration standard = machine.maxDuration(code).orElse(null);
+        step.dueAt = standard == null ? null : clock.dueAt(now, standard, ticket.severity);
+        steps.persist(step);
+        return step;
+    }
+
+    private static void requireWhatTheMoveNeeds(String to, TransitionRequest request) {
+        if (StepCodes.CANCELLED.equals(to) && trimToNull(request.note()) == null) {
+            throw new InvalidRequestException("note", "a reason is required to cancel a ticket "
+                    + "(e.g. opened in error, duplicate of another ticket)");
+        }
+        if (StepCodes.THIRD_PARTY_REPAIR.equals(to)
+                && (request.thirdParty() == null || trimToNull(request.thirdParty().name()) == null)) {
+            throw new InvalidRequestException("thirdParty.name", "the third party contacted is required when "
+                    + "moving to THIRD_PARTY_REPAIR");
+        }
+    }
+
+    private static void updateThirdParty(Ticket ticket, ThirdPartyRequest thirdParty) {
+        if (thirdParty == null) {
+            return;
+        }
+        if (trimToNull(thirdParty.contact()) != null) {
+            ticket.thirdPartyContact = thirdParty.contact().trim();
+        }
+        if (trimToNull(thirdParty.reference()) != null) {
+            ticket.thirdPartyReference = thirdParty.reference().trim();
+        }
+    }
+
+    private static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

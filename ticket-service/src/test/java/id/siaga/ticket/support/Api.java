@@ -1,0 +1,76 @@
+package id.siaga.ticket.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * REST Assured helpers: requests as each kind of user, and the users themselves, created once per run
+ * through the API as {@code admin}.
+ */
+public final class Api {
+
+    public static final String PASSWORD = "password-123";
+    public static final String ADB = "adb.test";
+    public static final String JF_ADB = "jfadb.test";
+    public static final String KASI = "kasi.test";
+    public static final String KABID = "kabid.test";
+    public static final String VIEWER = "viewer.test";
+
+    private static volatile boolean usersCreated;
+
+    private Api() {
+    }
+
+    public static RequestSpecification admin() {
+        return RestAssured.given().auth().preemptive().basic("admin", EmbeddedPostgresResource.ADMIN_PASSWORD)
+                .contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(String username) {
+        ensureUsers();
+        return RestAssured.given().auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification anonymous() {
+        return RestAssured.given().contentType(ContentType.JSON);
+    }
+
+    /** Creates the test users once; a second run in the same database finds them present. */
+    public static synchronized void ensureUsers() {
+        if (usersCreated) {
+            return;
+        }
+        Map<String, String> roles = Map.of(ADB, "ADB", JF_ADB, "JF_ADB", KASI, "KASI", KABID, "KABID", VIEWER, "VIEWER");
+        roles.forEach((username, role) -> {
+            int status = admin().body(Map.of("username", username, "fullName", "Test " + role, "password", PASSWORD,
+                    "roles", List.of(role), "email", username + "@siaga.test")).post("/api/v1/users").statusCode();
+            if (status != 201 && status != 409) {
+                throw new IllegalStateException("could not create test user " + username + ": " + status);
+            }
+        });
+        usersCreated = true;
+    }
+
+    /** A complaint body with the given title. */
+    public static Map<String, Object> complaint(String title) {
+        return Map.of("source", "PHONE", "reporterName", "Operator Kecamatan Lengayang",
+                "reporterContact", "0812-0000-0000", "application", "SIAK", "title", title,
+                "description", "Aplikasi SIAK tidak bisa dibuka di kecamatan", "severity", "HIGH");
+    }
+
+    /** Files a complaint as the ADB and returns the new ticket's id. */
+    public static long newTicket(String title) {
+        return ((Number) as(ADB).body(complaint(title)).post("/api/v1/tickets").then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+
+    /** Moves a ticket, expecting success. */
+    public static void move(String username, long ticketId, String to, String output) {
+        Map<String, Object> body = output == null ? Map.of("to", to) : Map.of("to", to, "output", output);
+        as(username).body(body).post("/api/v1/tickets/{id}/transitions", ticketId).then().statusCode(200);
+    }
+}
