@@ -172,6 +172,18 @@ public class ProblemMappers {
         if (status < 400) {
             return original;
         }
+        if (e.getCause() instanceof JsonParseException cause) {
+            return malformedJson(cause, uri);
+        }
+        if (e.getCause() instanceof InvalidFormatException cause) {
+            return invalidValue(cause, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException cause) {
+            return mismatchedInput(cause, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException cause) {
+            return unreadableJson(cause, uri);
+        }
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
