@@ -2,27 +2,37 @@ package id.siaga.ticket;
 
 import id.siaga.ticket.config.EmbeddedDatabase;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Entry point of the ticket service. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL}
  * unset) it first starts an embedded PostgreSQL kept in a local folder, so the service runs with zero
- * set-up; with a database configured it starts none.
+ * set-up, and stops it after the service has stopped; with a database configured it starts none.
  */
 @QuarkusMain
-public final class SiagaMain {
-
-    private SiagaMain() {
-    }
+public final class SiagaMain implements QuarkusApplication {
 
     public static void main(String... args) {
         EmbeddedDatabase database = EmbeddedDatabase.startIfNoDatabaseConfigured();
-        try {
+        if (database == null) {
             Quarkus.run(args);
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+            return;
         }
+        Quarkus.run(SiagaMain.class, (exitCode, failure) -> {
+            database.close();
+            if (failure != null) {
+                failure.printStackTrace();
+            }
+            if (!database.isShuttingDown()) {
+                System.exit(exitCode);
+            }
+        }, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        Quarkus.waitForExit();
+        return 0;
     }
 }

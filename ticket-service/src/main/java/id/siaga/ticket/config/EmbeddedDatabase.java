@@ -23,15 +23,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Thread stopOnExit;
-    private volatile boolean closed;
+    private volatile boolean shuttingDown;
+    private boolean closed;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Thread mainThread) {
         this.postgres = postgres;
         this.stopOnExit = new Thread(() -> {
+            shuttingDown = true;
             joinQuietly(mainThread);
             close();
         }, "siaga-embedded-postgres-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    /** @return whether the JVM is shutting down (a signal), so the process needs no explicit exit */
+    public boolean isShuttingDown() {
+        return shuttingDown;
     }
 
     /**
@@ -81,11 +88,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("SIAGA: stopping the embedded PostgreSQL failed: " + e.getMessage());
         }
-        if (Thread.currentThread() != stopOnExit) {
+        if (!shuttingDown) {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
             } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or has run
+                shuttingDown = true;
             }
         }
     }
