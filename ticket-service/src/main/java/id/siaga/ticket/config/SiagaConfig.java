@@ -31,6 +31,31 @@ public interface SiagaConfig {
 
     Metrics metrics();
 
+    Findings findings();
+
+    /** How agent findings become tickets and how long they are kept. */
+    interface Findings {
+        /** Failing results of a check in a row that open a ticket, unless the agent's check says otherwise. */
+        @WithDefault("2")
+        int openAfter();
+
+        /** Passing results in a row that record a recovery on the check's ticket. */
+        @WithDefault("2")
+        int recoverAfter();
+
+        /** How long findings are kept; older daily partitions are dropped. */
+        @WithDefault("P90D")
+        Duration retention();
+
+        /** Most findings accepted in one post. */
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** How long a re-check request waits for the agent before it lapses. */
+        @WithDefault("PT1H")
+        Duration recheckExpiry();
+    }
+
     /** Meters read from the database. */
     interface Metrics {
         /** How often the open-tickets-per-step gauges are re-read. */

@@ -7,6 +7,14 @@ public final class TicketEventType {
     public static final String CLOSED = "CLOSED";
     public static final String CANCELLED = "CANCELLED";
     public static final String THIRD_PARTY_APPROVED = "THIRD_PARTY_APPROVED";
+    /** The failing check passes again (agent evidence for steps 6-7); the ticket stays open. */
+    public static final String RECOVERED = "RECOVERED";
+    /** A person asked the server's agent to run its checks again. */
+    public static final String RECHECK_REQUESTED = "RECHECK_REQUESTED";
+    /** The agent answered a re-check request. */
+    public static final String RECHECK_RESULT = "RECHECK_RESULT";
+    /** The failing check started flapping. */
+    public static final String FLAPPING = "FLAPPING";
 
     private TicketEventType() {
     }

@@ -26,6 +26,6 @@ public class CallerFactory {
                 roles.add(role);
             }
         }
-        return new Caller(identity.getPrincipal().getName(), roles);
+        return Caller.person(identity.getPrincipal().getName(), roles);
     }
 }

@@ -2,7 +2,11 @@ package id.siaga.ticket.rest;
 
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Server;
+import id.siaga.ticket.ingest.FindingQuery;
+import id.siaga.ticket.ingest.RecheckService;
+import id.siaga.ticket.rest.dto.CheckStateResponse;
 import id.siaga.ticket.rest.dto.CreateServerRequest;
+import id.siaga.ticket.rest.dto.RecheckResponse;
 import id.siaga.ticket.rest.dto.Problem;
 import id.siaga.ticket.rest.dto.ServerResponse;
 import id.siaga.ticket.service.ServerService;
@@ -37,10 +41,17 @@ public class ServerResource {
 
     private final ServerService servers;
     private final ServerMapper status;
+    private final FindingQuery findings;
+    private final RecheckService rechecks;
+    private final CallerFactory callers;
 
-    public ServerResource(ServerService servers, ServerMapper status) {
+    public ServerResource(ServerService servers, ServerMapper status, FindingQuery findings, RecheckService rechecks,
+            CallerFactory callers) {
         this.servers = servers;
         this.status = status;
+        this.findings = findings;
+        this.rechecks = rechecks;
+        this.callers = callers;
     }
 
     @POST
@@ -82,5 +93,23 @@ public class ServerResource {
     public ServerResponse get(@PathParam("id") long id) {
         Server server = servers.get(id);
         return status.describe(server, null);
+    }
+
+    @GET
+    @Path("/{id}/checks")
+    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Operation(summary = "The current state of each of the server's checks")
+    public List<CheckStateResponse> checks(@PathParam("id") long id) {
+        servers.get(id);
+        return findings.checks(id);
+    }
+
+    @POST
+    @Path("/{id}/recheck")
+    @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Operation(summary = "Ask the server's agent to run all its checks again")
+    @APIResponse(responseCode = "202", description = "Requested", content = @Content(schema = @Schema(implementation = RecheckResponse.class)))
+    public Response recheck(@PathParam("id") long id) {
+        return Response.accepted(RecheckMapper.toResponse(rechecks.forServer(id, callers.caller()))).build();
     }
 }

@@ -6,6 +6,8 @@ import id.siaga.ticket.domain.TicketEvent;
 import id.siaga.ticket.domain.TicketStep;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
+import id.siaga.ticket.ingest.FindingQuery;
+import id.siaga.ticket.rest.dto.EvidenceResponse;
 import id.siaga.ticket.rest.dto.StepRecordResponse;
 import id.siaga.ticket.rest.dto.ThirdPartyResponse;
 import id.siaga.ticket.rest.dto.TicketEventResponse;
@@ -24,10 +26,15 @@ import java.util.List;
 @ApplicationScoped
 public class TicketMapper {
 
-    private final SopService sop;
+    /** Evidence entries shown with a ticket; the rest is at /evidence. */
+    static final int EVIDENCE_SHOWN = 20;
 
-    public TicketMapper(SopService sop) {
+    private final SopService sop;
+    private final FindingQuery findings;
+
+    public TicketMapper(SopService sop, FindingQuery findings) {
         this.sop = sop;
+        this.findings = findings;
     }
 
     public TicketSummary summary(Ticket t, Instant now) {
@@ -46,11 +53,13 @@ public class TicketMapper {
                 : new ThirdPartyResponse(t.thirdPartyName, t.thirdPartyContact, t.thirdPartyReference,
                         t.thirdPartyContactedAt, t.thirdPartyRepairedAt, t.thirdPartyApprovedBy, t.thirdPartyApprovedAt);
         List<String> allowedNext = t.isOpen() ? machine.allowedNext(t.step, roles) : List.of();
+        String checkStatus = t.checkKey == null || t.serverId == null ? null : findings.status(t.serverId, t.checkKey);
+        List<EvidenceResponse> evidence = t.serverId == null ? List.of() : findings.evidence(t.id, EVIDENCE_SHOWN);
         return new TicketResponse(t.id, t.number, sopVersion(t), machine.document().number(), t.source,
-                t.reporterName, t.reporterContact, t.serverId, t.application, t.checkKey, t.title, t.description,
+                t.reporterName, t.reporterContact, t.serverId, t.application, t.checkKey, checkStatus, t.title, t.description,
                 t.severity, t.step, t.state, t.isOpen(), t.assignee, t.stepStartedAt, t.dueAt, isOverdue(t, now),
                 t.decision, t.round, t.agendaNumber, thirdParty, t.endState, t.cancelReason, t.createdAt, t.createdBy,
-                t.updatedAt, t.closedAt, records, allowedNext);
+                t.updatedAt, t.closedAt, records, evidence, allowedNext);
     }
 
     public TicketEventResponse event(TicketEvent e) {

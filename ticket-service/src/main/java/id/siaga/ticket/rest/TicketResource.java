@@ -4,7 +4,11 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.repository.TicketRepository;
+import id.siaga.ticket.ingest.FindingQuery;
+import id.siaga.ticket.ingest.RecheckService;
 import id.siaga.ticket.rest.dto.CreateTicketRequest;
+import id.siaga.ticket.rest.dto.EvidenceResponse;
+import id.siaga.ticket.rest.dto.RecheckResponse;
 import id.siaga.ticket.rest.dto.NoteRequest;
 import id.siaga.ticket.rest.dto.PageResponse;
 import id.siaga.ticket.rest.dto.Problem;
@@ -54,11 +58,16 @@ public class TicketResource {
     private final TicketService tickets;
     private final TicketMapper mapper;
     private final CallerFactory callers;
+    private final RecheckService rechecks;
+    private final FindingQuery findings;
 
-    public TicketResource(TicketService tickets, TicketMapper mapper, CallerFactory callers) {
+    public TicketResource(TicketService tickets, TicketMapper mapper, CallerFactory callers, RecheckService rechecks,
+            FindingQuery findings) {
         this.tickets = tickets;
         this.mapper = mapper;
         this.callers = callers;
+        this.rechecks = rechecks;
+        this.findings = findings;
     }
 
     @POST
@@ -145,6 +154,29 @@ public class TicketResource {
     @Operation(summary = "The ticket's append-only audit trail, oldest first")
     public List<TicketEventResponse> events(@PathParam("id") long id) {
         return tickets.events(id).stream().map(mapper::event).toList();
+    }
+
+    @POST
+    @Path("/{id}/recheck")
+    @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Operation(summary = "Ask the server's agent to run the ticket's check again",
+            description = "Used at SOFTWARE_CHECK (SOP step 6). The agent picks the request up with its next post; the "
+                    + "results are attached to the ticket as RECHECK evidence.")
+    @APIResponse(responseCode = "202", description = "Requested", content = @Content(schema = @Schema(implementation = RecheckResponse.class)))
+    @APIResponse(responseCode = "422", description = "The ticket is about no server", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response recheck(@PathParam("id") long id) {
+        RecheckService.Request request = rechecks.forTicket(id, callers.caller());
+        return Response.accepted(RecheckMapper.toResponse(request)).build();
+    }
+
+    @GET
+    @Path("/{id}/evidence")
+    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Operation(summary = "The ticket's agent evidence, newest first")
+    public List<EvidenceResponse> evidence(@PathParam("id") long id,
+            @Parameter(description = "Most entries to return, 1 to 1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+        tickets.get(id);
+        return findings.evidence(id, limit);
     }
 
     private TicketResponse detail(Ticket ticket, Caller caller) {

@@ -1,5 +1,6 @@
 package id.siaga.ticket.service;
 
+import id.siaga.ticket.ingest.CheckStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -39,6 +40,18 @@ public class ServerHealth {
                 .getResultList();
         for (Object[] row : rows) {
             result.put(((Number) row[0]).longValue(), new Summary(null, ((Number) row[1]).longValue()));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> states = entityManager.createNativeQuery("""
+                select server_id, status from check_state where server_id = any(?1)""")
+                .setParameter(1, serverIds.toArray(new Long[0]))
+                .getResultList();
+        for (Object[] row : states) {
+            long serverId = ((Number) row[0]).longValue();
+            CheckStatus status = CheckStatus.valueOf((String) row[1]);
+            Summary known = result.getOrDefault(serverId, Summary.NONE);
+            CheckStatus worst = CheckStatus.worst(known.worstStatus() == null ? null : CheckStatus.valueOf(known.worstStatus()), status);
+            result.put(serverId, new Summary(worst.name(), known.openTickets()));
         }
         return result;
     }

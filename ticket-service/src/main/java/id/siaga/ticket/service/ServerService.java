@@ -5,6 +5,7 @@ import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Server;
 import id.siaga.ticket.domain.ServerRole;
 import id.siaga.ticket.repository.ServerRepository;
+import id.siaga.ticket.security.AgentTokenIdentityProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -32,9 +33,11 @@ public class ServerService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServerRepository servers;
+    private final AgentTokenIdentityProvider tokens;
 
-    public ServerService(ServerRepository servers) {
+    public ServerService(ServerRepository servers, AgentTokenIdentityProvider tokens) {
         this.servers = servers;
+        this.tokens = tokens;
     }
 
     /** A server together with its new token, which is shown once. */
@@ -69,6 +72,7 @@ public class ServerService {
         Server server = get(id);
         String token = newToken();
         server.agentTokenHash = hash(token);
+        tokens.forgetServer(id);
         LOG.infof("Renewed the agent token of server %s", server.name);
         return new Registered(server, token);
     }

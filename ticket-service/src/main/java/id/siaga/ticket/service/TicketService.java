@@ -162,16 +162,26 @@ public class TicketService {
         }
         machine.check(from, to, caller.roles());
         requireWhatTheMoveNeeds(to, request);
+        return advance(ticket, machine, to, request.output(), request.note(), request.thirdParty(), caller);
+    }
 
+    /**
+     * Completes the ticket's current step with its output and starts the next one (or ends the ticket),
+     * keeping the SOP's records. The caller has checked that the move is legal and permitted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket advance(Ticket ticket, SopStateMachine machine, String to, String output, String note,
+            ThirdPartyRequest thirdParty, Caller caller) {
+        String from = ticket.step;
         Instant now = now();
         TicketStep current = steps.findCurrent(ticket.id)
                 .orElseThrow(() -> new IllegalStateException("ticket " + ticket.number + " has no open step record"));
         current.endedAt = now;
         current.actor = caller.username();
-        current.output = trimToNull(request.output());
+        current.output = trimToNull(output);
         metrics.stepCompleted(current, machine.minDuration(from).orElse(null), machine.maxDuration(from).orElse(null));
 
-        if (ticket.assignee == null && caller.roles().stream().anyMatch(Role::worksTickets)) {
+        if (ticket.assignee == null && caller.person() && caller.roles().stream().anyMatch(Role::worksTickets)) {
             ticket.assignee = caller.username();
         }
         if (StepCodes.DECISION.equals(from)) {
@@ -183,16 +193,16 @@ public class TicketService {
                 ticket.thirdPartyApprovedBy = caller.username();
                 ticket.thirdPartyApprovedAt = now;
             }
-            updateThirdParty(ticket, request.thirdParty());
+            updateThirdParty(ticket, thirdParty);
         }
         if (StepCodes.ANALYSIS.equals(to) && StepCodes.REPORT_TO_JF_ADB.equals(from)) {
             ticket.round++;
         }
-        String note = trimToNull(request.note());
+        String remark = trimToNull(note);
         String type = TicketEventType.TRANSITION;
         if (StepCodes.CANCELLED.equals(to)) {
             ticket.state = TicketState.CANCELLED;
-            ticket.cancelReason = note;
+            ticket.cancelReason = remark;
             ticket.closedAt = now;
             ticket.dueAt = null;
             type = TicketEventType.CANCELLED;
@@ -201,7 +211,7 @@ public class TicketService {
                 int year = now.atZone(config.zone()).getYear();
                 int seq = numbering.next(NumberingService.AGENDA, year);
                 ticket.agendaNumber = String.format("%03d/%s/%d", seq, config.agendaUnit(), year);
-                note = note == null ? "Agenda " + ticket.agendaNumber : note + " (agenda " + ticket.agendaNumber + ")";
+                remark = remark == null ? "Agenda " + ticket.agendaNumber : remark + " (agenda " + ticket.agendaNumber + ")";
             }
             ticket.state = TicketState.CLOSED;
             ticket.endState = config.endState();
@@ -210,13 +220,13 @@ public class TicketService {
             type = TicketEventType.CLOSED;
         } else {
             if (StepCodes.THIRD_PARTY_REPAIR.equals(to)) {
-                ticket.thirdPartyName = request.thirdParty().name().trim();
+                ticket.thirdPartyName = thirdParty.name().trim();
                 ticket.thirdPartyContact = null;
                 ticket.thirdPartyReference = null;
                 ticket.thirdPartyRepairedAt = null;
                 ticket.thirdPartyApprovedBy = null;
                 ticket.thirdPartyApprovedAt = null;
-                updateThirdParty(ticket, request.thirdParty());
+                updateThirdParty(ticket, thirdParty);
                 ticket.thirdPartyContactedAt = now;
                 if (caller.roles().contains(Role.KABID)) {
                     ticket.thirdPartyApprovedBy = caller.username();
@@ -229,7 +239,7 @@ public class TicketService {
         }
         ticket.step = to;
         ticket.updatedAt = now;
-        record(ticket, now, caller.username(), type, from, to, note);
+        record(ticket, now, caller.username(), type, from, to, remark);
         metrics.transition(from, to);
         return ticket;
     }
@@ -262,8 +272,14 @@ public class TicketService {
     /** Appends an audit event for the ticket. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Ticket ticket, Instant at, String actor, String type, String from, String to, String note) {
+        record(ticket.id, at, actor, type, from, to, note);
+    }
+
+    /** Appends an audit event for the ticket with that id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(long ticketId, Instant at, String actor, String type, String from, String to, String note) {
         TicketEvent event = new TicketEvent();
-        event.ticketId = ticket.id;
+        event.ticketId = ticketId;
         event.at = at;
         event.actor = actor;
         event.type = type;

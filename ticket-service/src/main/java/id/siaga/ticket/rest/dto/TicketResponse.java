@@ -22,6 +22,7 @@ public record TicketResponse(
         Long serverId,
         Application application,
         @Schema(description = "For agent tickets: the failing check") String checkKey,
+        @Schema(description = "For agent tickets: the check's current status (OK, WARN, CRIT, UNKNOWN)") String checkStatus,
         String title,
         String description,
         Severity severity,
@@ -43,5 +44,6 @@ public record TicketResponse(
         Instant updatedAt,
         Instant closedAt,
         List<StepRecordResponse> steps,
+        @Schema(description = "Latest agent evidence (failures, recovery, re-check results), newest first") List<EvidenceResponse> evidence,
         @Schema(description = "Steps the caller may move the ticket to now") List<String> allowedNext) {
 }

@@ -8,7 +8,7 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.IllegalTransitionException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
-import id.siaga.ticket.domain.TransitionForbiddenException;
+import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.domain.sop.FieldError;
 import id.siaga.ticket.rest.dto.Problem;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -53,7 +53,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response transitionForbidden(TransitionForbiddenException e, UriInfo uri) {
+    public Response notPermitted(NotPermittedException e, UriInfo uri) {
         return respond(new Problem(TYPE_BASE + "forbidden", "Forbidden", 403, e.getMessage(), path(uri), null));
     }
 

@@ -1,0 +1,247 @@
+package id.siaga.ticket.ingest;
+
+import id.siaga.ticket.support.Agents;
+import id.siaga.ticket.support.Api;
+import id.siaga.ticket.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Agents post findings; the service stores each once and turns failing checks into one ticket each. */
+@QuarkusTest
+class FindingsApiTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void storesABatchOnceAndAnswersARetryWithDuplicates() {
+        Agents.Registered server = Agents.register("siak-app-idem", "SIAK_APP");
+        Instant now = Instant.now();
+        List<Map<String, Object>> batch = List.of(
+                Agents.finding("siak-web", "http", "OK", "HTTP 200 in 120 ms", now),
+                Agents.finding("disk", "host", "WARN", "/var 12% free", now),
+                Agents.finding("agent", "heartbeat", "OK", null, now));
+        Agents.post(server, batch).statusCode(200).body("accepted", equalTo(3)).body("duplicates", equalTo(0))
+                .body("recheck", hasSize(0));
+        Agents.post(server, batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(3));
+        assertEquals(3, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()));
+
+        Api.as(Api.VIEWER).get("/api/v1/servers/{id}", server.id()).then().statusCode(200)
+                .body("agentLastSeen", notNullValue()).body("worstStatus", equalTo("WARN"));
+        Api.as(Api.VIEWER).get("/api/v1/servers/{id}/checks", server.id()).then().statusCode(200)
+                .body("check", hasItem("siak-web")).body("find { it.check == 'disk' }.status", equalTo("WARN"));
+        Api.as(Api.VIEWER).queryParam("serverId", server.id()).queryParam("status", "WARN").get("/api/v1/findings")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].check", equalTo("disk"))
+                .body("items[0].message", equalTo("/var 12% free"));
+        Api.as(Api.VIEWER).queryParam("serverId", server.id()).queryParam("check", "siak-web").get("/api/v1/findings")
+                .then().body("total", equalTo(1)).body("items[0].measurements.responseMs", equalTo(120.0f));
+        Api.as(Api.VIEWER).queryParam("serverId", server.id()).queryParam("from", now.plusSeconds(60).toString())
+                .get("/api/v1/findings").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void scopesTokensToTheirOwnServer() {
+        Agents.Registered a = Agents.register("siak-app-scope-a", "SIAK_APP");
+        Agents.Registered b = Agents.register("siak-app-scope-b", "SIAK_APP");
+        Map<String, Object> forB = new HashMap<>(Agents.finding("siak-web", "http", "CRIT", "down", Instant.now()));
+        forB.put("serverId", b.id());
+        Agents.post(a, List.of(forB)).statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString(String.valueOf(b.id())));
+        assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id in (" + a.id() + "," + b.id() + ")"));
+        Map<String, Object> forA = new HashMap<>(forB);
+        forA.put("serverId", a.id());
+        Agents.post(a, List.of(forA)).statusCode(200).body("accepted", equalTo(1));
+        assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id = " + b.id()));
+
+        RestAssured.given().contentType(ContentType.JSON).body("[]").post("/api/v1/findings").then().statusCode(401)
+                .contentType("application/problem+json");
+        RestAssured.given().header("Authorization", "Bearer siaga_not-a-real-token").contentType(ContentType.JSON)
+                .body("[]").post("/api/v1/findings").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"));
+        Api.as(Api.ADB).body("[]").post("/api/v1/findings").then().statusCode(403);
+        RestAssured.given().header("Authorization", "Bearer " + a.token()).get("/api/v1/tickets").then().statusCode(403);
+        RestAssured.given().header("Authorization", "Bearer " + a.token()).get("/api/v1/findings").then().statusCode(403);
+    }
+
+    @Test
+    void refusesAnInvalidBatchWholeAndStoresNothing() {
+        Agents.Registered server = Agents.register("siak-app-invalid", "SIAK_APP");
+        Map<String, Object> bad = new HashMap<>(Agents.finding("siak-web", "http", "PURPLE", "?", Instant.now()));
+        Agents.post(server, List.of(Agents.finding("ok", "tcp", "OK", null, Instant.now()), bad)).statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("OK, WARN, UNKNOWN, CRIT"));
+        Map<String, Object> noTime = new HashMap<>(Agents.finding("siak-web", "http", "OK", "?", Instant.now()));
+        noTime.remove("observedAt");
+        Agents.post(server, List.of(noTime)).statusCode(400).body("errors[0].field", containsString("observedAt"));
+        assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()));
+    }
+
+    @Test
+    void opensOneTicketAtAnalysisAfterTwoFailuresAndFeedsItLaterFailures() {
+        Agents.Registered server = Agents.register("siak-db-dedup", "SIAK_DB");
+        Instant t = Instant.now().minusSeconds(600);
+        Agents.post(server, List.of(Agents.finding("siak-web", "http", "OK", "HTTP 200", t),
+                Agents.finding("oracle-listener", "tcp", "CRIT", "connection refused on 1521", t))).statusCode(200);
+        assertEquals(0, openTickets(server, "oracle-listener"));
+        t = Agents.results(server, "oracle-listener", "tcp", t.plusSeconds(30), "CRIT");
+        assertEquals(1, openTickets(server, "oracle-listener"));
+        t = Agents.results(server, "oracle-listener", "tcp", t, "CRIT", "CRIT", "UNKNOWN", "CRIT");
+        assertEquals(1, openTickets(server, "oracle-listener"), "later failures never open a second ticket");
+
+        JsonPath ticket = Api.as(Api.ADB).queryParam("serverId", server.id()).queryParam("source", "AGENT")
+                .get("/api/v1/tickets").then().statusCode(200).body("total", equalTo(1)).extract().jsonPath();
+        long id = ticket.getLong("items[0].id");
+        JsonPath detail = Api.as(Api.ADB).get("/api/v1/tickets/{id}", id).then().statusCode(200)
+                .body("source", equalTo("AGENT"))
+                .body("step", equalTo("ANALYSIS"))
+                .body("checkKey", equalTo("oracle-listener"))
+                .body("severity", equalTo("CRITICAL"))
+                .body("application", equalTo("SIAK"))
+                .body("checkStatus", equalTo("CRIT"))
+                .body("allowedNext", equalTo(List.of("REPAIR")))
+                .body("title", containsString("oracle-listener CRIT"))
+                .extract().jsonPath();
+        assertEquals(List.of("COMPLAINT_RECEIVED", "INSPECTION", "FUNCTION_CHECK", "ANALYSIS"), detail.getList("steps.code"));
+        assertEquals("agent:siak-db-dedup", detail.getString("steps[1].actor"));
+        assertTrue(detail.getString("steps[1].output").contains("siak-web (http): OK"), detail.getString("steps[1].output"));
+        assertTrue(detail.getString("steps[2].output").contains("oracle-listener (tcp): CRIT"), detail.getString("steps[2].output"));
+        List<String> kinds = detail.getList("evidence.kind");
+        assertTrue(kinds.size() >= 2 && kinds.stream().allMatch("FAILURE"::equals), kinds.toString());
+        assertTrue(detail.getList("evidence.status").contains("UNKNOWN"), "a changed result is kept as evidence");
+    }
+
+    @Test
+    void opensExactlyOneTicketUnderConcurrentPosts() throws Exception {
+        Agents.Registered server = Agents.register("ktpel-concurrent", "KTPEL");
+        Instant start = Instant.now().minusSeconds(3600);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                Instant at = start.plusSeconds(i);
+                posts.add(() -> Agents.post(server, List.of(Agents.finding("biometric-queue", "jdbc", "CRIT",
+                        "antrean macet", at))).extract().statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(posts)) {
+                assertEquals(200, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, openTickets(server, "biometric-queue"));
+        assertEquals(24, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()));
+    }
+
+    @Test
+    void recordsARecoveryWithoutClosingTheTicket() {
+        Agents.Registered server = Agents.register("siak-app-recover", "SIAK_APP");
+        Instant t = Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(300), "CRIT", "CRIT");
+        long id = ticketOf(server, "siak-web");
+        Api.move(Api.ADB, id, "REPAIR", "Kesimpulan: Tomcat mati");
+        Api.move(Api.ADB, id, "SOFTWARE_CHECK", "Tomcat dinyalakan ulang");
+        Agents.results(server, "siak-web", "http", t, "OK", "OK", "OK");
+        Api.as(Api.ADB).get("/api/v1/tickets/{id}", id).then().statusCode(200)
+                .body("state", equalTo("OPEN")).body("step", equalTo("SOFTWARE_CHECK"))
+                .body("checkStatus", equalTo("OK"))
+                .body("evidence[0].kind", equalTo("RECOVERY"));
+        List<String> types = Api.as(Api.ADB).get("/api/v1/tickets/{id}/events", id).then().extract().jsonPath().getList("type");
+        assertEquals(1, types.stream().filter("RECOVERED"::equals).count(), types.toString());
+    }
+
+    @Test
+    void doesNotOpenATicketPerFlap() {
+        Agents.Registered server = Agents.register("siak-app-flap", "SIAK_APP");
+        String[] flaps = new String[24];
+        for (int i = 0; i < flaps.length; i++) {
+            flaps[i] = i % 2 == 0 ? "OK" : "CRIT";
+        }
+        Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(600), flaps);
+        assertEquals(1, Sql.count(dataSource, "select count(*) from ticket where server_id = " + server.id()));
+        long id = ticketOf(server, "siak-web");
+        Api.as(Api.ADB).get("/api/v1/tickets/{id}/evidence", id).then().statusCode(200)
+                .body("kind", hasItem("FLAPPING"));
+        Api.as(Api.ADB).get("/api/v1/servers/{id}/checks", server.id()).then()
+                .body("find { it.check == 'siak-web' }.flapping", equalTo(true));
+    }
+
+    @Test
+    void opensANewTicketOnlyAfterTheCheckRecoveredFromAnEndedOne() {
+        Agents.Registered server = Agents.register("siak-app-again", "SIAK_APP");
+        Instant t = Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(600), "CRIT", "CRIT");
+        long first = ticketOf(server, "siak-web");
+        Api.as(Api.KASI).body(Map.of("to", "CANCELLED", "note", "alarm palsu: cek salah konfigurasi"))
+                .post("/api/v1/tickets/{id}/transitions", first).then().statusCode(200);
+        t = Agents.results(server, "siak-web", "http", t, "CRIT", "CRIT", "CRIT");
+        assertEquals(0, openTickets(server, "siak-web"), "still the same fault: no new ticket");
+        Agents.results(server, "siak-web", "http", t, "OK", "CRIT", "CRIT");
+        assertEquals(1, openTickets(server, "siak-web"), "a new fault after a pass opens a new ticket");
+    }
+
+    @Test
+    void deliversAReCheckAndAttachesItsResultToTheTicket() {
+        Agents.Registered server = Agents.register("siak-app-recheck", "SIAK_APP");
+        Instant t = Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(300), "CRIT", "CRIT");
+        long id = ticketOf(server, "siak-web");
+        Api.as(Api.VIEWER).post("/api/v1/tickets/{id}/recheck", id).then().statusCode(403);
+        String recheckId = Api.as(Api.ADB).post("/api/v1/tickets/{id}/recheck", id).then().statusCode(202)
+                .body("checks", equalTo(List.of("siak-web"))).body("ticketId", equalTo((int) id))
+                .extract().path("id");
+
+        Agents.post(server, List.of(Agents.finding("agent", "heartbeat", "OK", null, t))).statusCode(200)
+                .body("recheck", hasSize(1)).body("recheck[0].id", equalTo(recheckId))
+                .body("recheck[0].checks", equalTo(List.of("siak-web"))).body("recheck[0].ticketId", equalTo((int) id));
+        Map<String, Object> result = new HashMap<>(Agents.finding("siak-web", "http", "OK", "HTTP 200 in 95 ms", t.plusSeconds(1)));
+        result.put("recheckId", recheckId);
+        Agents.post(server, List.of(result)).statusCode(200).body("recheck", hasSize(0));
+
+        Api.as(Api.ADB).get("/api/v1/tickets/{id}/evidence", id).then().statusCode(200)
+                .body("find { it.kind == 'RECHECK' }.message", equalTo("HTTP 200 in 95 ms"))
+                .body("find { it.kind == 'RECHECK' }.status", equalTo("OK"));
+        List<String> types = Api.as(Api.ADB).get("/api/v1/tickets/{id}/events", id).then().extract().jsonPath().getList("type");
+        assertTrue(types.contains("RECHECK_REQUESTED") && types.contains("RECHECK_RESULT"), types.toString());
+        Agents.post(server, List.of(Agents.finding("agent", "heartbeat", "OK", null, t.plusSeconds(2)))).statusCode(200)
+                .body("recheck", hasSize(0));
+    }
+
+    @Test
+    void refusesARecheckForATicketWithoutAServer() {
+        long id = Api.newTicket("no server");
+        Api.as(Api.ADB).post("/api/v1/tickets/{id}/recheck", id).then().statusCode(422);
+    }
+
+    private long openTickets(Agents.Registered server, String check) {
+        return Sql.count(dataSource, "select count(*) from ticket where state = 'OPEN' and server_id = " + server.id()
+                + " and check_key = '" + check + "'");
+    }
+
+    private long ticketOf(Agents.Registered server, String check) {
+        long id = Sql.count(dataSource, "select coalesce(max(id), 0) from ticket where server_id = " + server.id()
+                + " and check_key = '" + check + "'");
+        assertNotNull(id);
+        assertTrue(id > 0, "no ticket for " + check);
+        return id;
+    }
+}
