@@ -2,9 +2,12 @@ package id.siaga.ticket.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** The service's own settings ({@code siaga.*}); each can be overridden by an environment variable. */
@@ -32,6 +35,79 @@ public interface SiagaConfig {
     Metrics metrics();
 
     Findings findings();
+
+    Calendar calendar();
+
+    /** Working time, against which SOP time standards are counted. */
+    interface Calendar {
+        /** Opening hours in the office's zone, e.g. {@code MON-THU 07:30-16:00; FRI 07:30-16:30}. */
+        @WithDefault("MON-THU 07:30-16:00; FRI 07:30-16:30")
+        String officeHours();
+
+        /** Days the office is closed (national holidays, cuti bersama), ISO dates. */
+        Optional<List<LocalDate>> holidays();
+
+        /** Count every moment for every ticket (a 24x7 office); CRITICAL tickets always do. */
+        @WithDefault("false")
+        boolean alwaysOpen();
+    }
+
+    Escalation escalation();
+
+    /** Who hears about late and failed work, and when. */
+    interface Escalation {
+        /** How often the sweep looks for overdue steps and silent agents. */
+        @WithDefault("30s")
+        Duration sweep();
+
+        /** An overdue-step escalation to the KASI still unacknowledged after this long goes to the KABID. */
+        @WithDefault("PT1H")
+        Duration kabidAfter();
+
+        /** Report intervals an agent may miss before it counts as silent. */
+        @WithDefault("3")
+        int silentIntervals();
+
+        /** The agents' report interval, when the agent does not say its own. */
+        @WithDefault("PT30S")
+        Duration agentInterval();
+
+        /** A silent-agent escalation to the ADB still unacknowledged after this long goes to the KASI. */
+        @WithDefault("PT30M")
+        Duration silentKasiAfter();
+    }
+
+    @WithName("notify")
+    Notify notices();
+
+    /** Notices sent when an escalation is made. */
+    interface Notify {
+        /** Send e-mail to the users holding the recipient role. */
+        @WithDefault("true")
+        boolean email();
+
+        /** Webhook URLs that receive every escalation as JSON. */
+        Optional<List<String>> webhookUrls();
+
+        /** Secret for the webhook's HMAC-SHA256 signature header. */
+        Optional<String> webhookSecret();
+
+        /** How often waiting notices are sent. */
+        @WithDefault("5s")
+        Duration sendEvery();
+
+        /** Attempts before a notice is given up. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** When the daily digest of open escalations goes to the Kabid (cron, in the office's zone). */
+        @WithDefault("0 0 7 * * ?")
+        String digestCron();
+
+        /** Base URL of the web pages, for links in notices. */
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+    }
 
     /** How agent findings become tickets and how long they are kept. */
     interface Findings {

@@ -3,9 +3,14 @@ package id.siaga.ticket.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.domain.MaintenanceWindow;
+import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.ServerRole;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEventType;
+import id.siaga.ticket.escalation.EscalationReason;
+import id.siaga.ticket.escalation.EscalationService;
+import id.siaga.ticket.repository.MaintenanceWindowRepository;
 import id.siaga.ticket.service.Caller;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
@@ -51,9 +56,14 @@ public class FindingIngestService {
     private final Counter accepted;
     private final Counter duplicates;
     private final MeterRegistry registry;
+    private final EscalationService escalations;
+    private final MaintenanceWindowRepository maintenance;
 
     public FindingIngestService(AgroalDataSource dataSource, EntityManager entityManager, AgentTickets agentTickets,
-            TicketService tickets, SiagaConfig config, ObjectMapper json, MeterRegistry registry) {
+            TicketService tickets, SiagaConfig config, ObjectMapper json, MeterRegistry registry,
+            EscalationService escalations, MaintenanceWindowRepository maintenance) {
+        this.escalations = escalations;
+        this.maintenance = maintenance;
         this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.agentTickets = agentTickets;
@@ -154,23 +164,48 @@ public class FindingIngestService {
 
     private void apply(Connection c, AgentTickets.Source server, List<Finding> fresh, Instant now) throws SQLException {
         Map<String, CheckState> states = loadStates(c, server.id());
+        List<MaintenanceWindow> windows = maintenance.overlapping(server.id(), fresh.get(0).observedAt(),
+                fresh.get(fresh.size() - 1).observedAt().plusSeconds(1));
+        Set<String> links = new HashSet<>();
+        fresh.forEach(f -> addIfPresent(links, f.dependsOn()));
+        states.values().forEach(st -> addIfPresent(links, st.dependsOn()));
+        List<Finding> ordered = fresh.stream()
+                .sorted(Comparator.comparing((Finding f) -> links.contains(f.checkKey()) ? 0 : 1)
+                        .thenComparing(Finding::observedAt).thenComparing(Finding::id))
+                .toList();
         Set<String> changed = new HashSet<>();
         List<Evidence> evidence = new ArrayList<>();
         Map<UUID, Finding> rechecked = new LinkedHashMap<>();
-        for (Finding finding : fresh) {
+        for (Finding finding : ordered) {
             if (finding.recheckId() != null) {
                 rechecked.put(finding.id(), finding);
+            }
+            if (finding.isHeartbeat()) {
+                rememberInterval(c, server.id(), finding);
             }
             CheckState state = states.computeIfAbsent(finding.checkKey(), key -> new CheckState(server.id(), key));
             if (state.observedAt != null && finding.observedAt().isBefore(state.observedAt)) {
                 continue;
             }
             changed.add(finding.checkKey());
+            boolean suppressed = windows.stream().anyMatch(w -> w.covers(server.id(), finding.observedAt()));
+            CheckState link = finding.dependsOn() == null ? null : states.get(finding.dependsOn());
+            boolean inhibited = link != null && link.status != null && link.status.isFailing();
+            CheckStatus before = state.status;
             int openAfter = finding.openAfter() != null ? finding.openAfter() : config.findings().openAfter();
             int recoverAfter = finding.recoverAfter() != null ? finding.recoverAfter() : config.findings().recoverAfter();
             for (StreakRules.Outcome outcome : StreakRules.apply(state, finding, openAfter, recoverAfter)) {
                 switch (outcome) {
                     case OPEN_TICKET, OPEN_TICKET_FLAPPING -> {
+                        if (suppressed) {
+                            continue;
+                        }
+                        if (inhibited) {
+                            if (link.ticketId != null && link.ticketOpen) {
+                                evidence.add(Evidence.of(link.ticketId, "INHIBITED", finding));
+                            }
+                            continue;
+                        }
                         boolean flapping = outcome == StreakRules.Outcome.OPEN_TICKET_FLAPPING;
                         Ticket ticket = agentTickets.open(server, state, finding, states.values(), flapping);
                         entityManager.flush();
@@ -193,11 +228,40 @@ public class FindingIngestService {
                     default -> throw new IllegalStateException("unhandled outcome " + outcome);
                 }
             }
+            if (finding.status() == CheckStatus.CRIT && before != CheckStatus.CRIT && !suppressed && !inhibited
+                    && !finding.isHeartbeat() && (server.role() == ServerRole.SIAK_DB || server.role() == ServerRole.KTPEL)) {
+                escalations.raise(new EscalationService.Draft("server:" + server.id() + ":check:" + finding.checkKey()
+                        + ":finding:" + finding.id(), EscalationReason.CRITICAL_FINDING, 1, Role.KASI,
+                        state.ticketOpen ? state.ticketId : null, server.id(), null, null, null,
+                        "Server " + server.name() + " (" + server.role() + "): " + finding.checkKey() + " CRIT"
+                                + (finding.message() == null ? "" : " — " + finding.message())));
+            }
         }
         saveStates(c, states, changed, now);
         evidence.addAll(completeRechecks(c, server, rechecked, now));
         insertEvidence(c, evidence);
         fresh.forEach(f -> registry.counter("siaga.findings.received", "status", f.status().name()).increment());
+    }
+
+    private static void addIfPresent(Set<String> set, String value) {
+        if (value != null) {
+            set.add(value);
+        }
+    }
+
+    /** Keeps the agent's own report interval, which decides when it counts as silent. */
+    private static void rememberInterval(Connection c, long serverId, Finding heartbeat) throws SQLException {
+        Double interval = heartbeat.measurements() == null ? null : heartbeat.measurements().get("intervalSeconds");
+        if (interval == null || interval < 1 || interval > 86_400) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "update server set agent_interval_seconds = ? where id = ? and agent_interval_seconds is distinct from ?")) {
+            s.setInt(1, interval.intValue());
+            s.setLong(2, serverId);
+            s.setInt(3, interval.intValue());
+            s.executeUpdate();
+        }
     }
 
     private Map<String, CheckState> loadStates(Connection c, long serverId) throws SQLException {

@@ -1,5 +1,6 @@
 package id.siaga.ticket.rest;
 
+import id.siaga.ticket.clock.StepClock;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEvent;
@@ -31,10 +32,12 @@ public class TicketMapper {
 
     private final SopService sop;
     private final FindingQuery findings;
+    private final StepClock clock;
 
-    public TicketMapper(SopService sop, FindingQuery findings) {
+    public TicketMapper(SopService sop, FindingQuery findings, StepClock clock) {
         this.sop = sop;
         this.findings = findings;
+        this.clock = clock;
     }
 
     public TicketSummary summary(Ticket t, Instant now) {
@@ -48,7 +51,7 @@ public class TicketMapper {
      */
     public TicketResponse detail(Ticket t, List<TicketStep> steps, Collection<Role> roles, Instant now) {
         SopStateMachine machine = sop.machine(t.sopVersionId);
-        List<StepRecordResponse> records = steps.stream().map(s -> step(s, machine, now)).toList();
+        List<StepRecordResponse> records = steps.stream().map(s -> step(t, s, machine, now)).toList();
         ThirdPartyResponse thirdParty = t.thirdPartyName == null ? null
                 : new ThirdPartyResponse(t.thirdPartyName, t.thirdPartyContact, t.thirdPartyReference,
                         t.thirdPartyContactedAt, t.thirdPartyRepairedAt, t.thirdPartyApprovedBy, t.thirdPartyApprovedAt);
@@ -66,13 +69,14 @@ public class TicketMapper {
         return new TicketEventResponse(e.id, e.at, e.actor, e.type, e.fromStep, e.toStep, e.note);
     }
 
-    private StepRecordResponse step(TicketStep s, SopStateMachine machine, Instant now) {
+    private StepRecordResponse step(Ticket t, TicketStep s, SopStateMachine machine, Instant now) {
         SopStep def = machine.step(s.code).orElse(null);
         Instant end = s.endedAt == null ? now : s.endedAt;
+        Duration counted = s.dueAt == null ? Duration.between(s.startedAt, end) : clock.counted(t.serverId, t.severity, s.startedAt, end);
         return new StepRecordResponse(s.seq, s.code, def == null ? null : def.no(), def == null ? null : def.nameId(),
                 def == null ? null : def.nameEn(), def == null ? null : def.role(), s.startedAt, s.endedAt, s.actor,
                 s.output, def == null ? null : def.minDuration(), def == null ? null : def.maxDuration(), s.dueAt,
-                TicketService.isOverdue(s, now), Math.max(0, Duration.between(s.startedAt, end).toSeconds()));
+                TicketService.isOverdue(s, now), Math.max(0, counted.toSeconds()));
     }
 
     private int sopVersion(Ticket t) {

@@ -1,6 +1,9 @@
 package id.siaga.ticket.service;
 
+import id.siaga.ticket.clock.StepClock;
 import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.escalation.EscalationReason;
+import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
@@ -47,10 +50,12 @@ public class TicketService {
     private final StepClock clock;
     private final TicketMetrics metrics;
     private final SiagaConfig config;
+    private final EscalationService escalations;
 
     public TicketService(TicketRepository tickets, TicketStepRepository steps, TicketEventRepository events,
             ServerRepository servers, SopService sop, NumberingService numbering, StepClock clock,
-            TicketMetrics metrics, SiagaConfig config) {
+            TicketMetrics metrics, SiagaConfig config, EscalationService escalations) {
+        this.escalations = escalations;
         this.tickets = tickets;
         this.steps = steps;
         this.events = events;
@@ -186,12 +191,19 @@ public class TicketService {
         }
         if (StepCodes.DECISION.equals(from)) {
             ticket.decision = machine.label(from, to).orElse(null);
+            if (StepCodes.NO.equals(ticket.decision)) {
+                escalations.raise(new EscalationService.Draft("ticket:" + ticket.id + ":step:" + current.seq,
+                        EscalationReason.DECISION_NO, 1, Role.JF_ADB, ticket.id, ticket.serverId, from, current.seq, null,
+                        "Tiket " + ticket.number + ": keputusan \"Tidak\" — software belum berfungsi baik ("
+                                + ticket.title + ")"));
+            }
         }
         if (StepCodes.THIRD_PARTY_REPAIR.equals(from)) {
             ticket.thirdPartyRepairedAt = now;
             if (ticket.thirdPartyApprovedBy == null) {
                 ticket.thirdPartyApprovedBy = caller.username();
                 ticket.thirdPartyApprovedAt = now;
+                escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
             }
             updateThirdParty(ticket, thirdParty);
         }
@@ -236,6 +248,15 @@ public class TicketService {
             TicketStep next = startStep(ticket, machine, to, current.seq + 1, now);
             ticket.dueAt = next.dueAt;
             ticket.stepStartedAt = now;
+            if (StepCodes.THIRD_PARTY_REPAIR.equals(to)) {
+                escalations.raise(new EscalationService.Draft("ticket:" + ticket.id + ":step:" + next.seq,
+                        EscalationReason.THIRD_PARTY, 1, Role.KABID, ticket.id, ticket.serverId, to, next.seq, null,
+                        "Tiket " + ticket.number + ": perbaikan oleh pihak ketiga (" + ticket.thirdPartyName
+                                + ") perlu persetujuan Kabid"));
+                if (ticket.thirdPartyApprovedBy != null) {
+                    escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
+                }
+            }
         }
         ticket.step = to;
         ticket.updatedAt = now;
@@ -263,6 +284,7 @@ public class TicketService {
         Instant now = now();
         ticket.thirdPartyApprovedBy = caller.username();
         ticket.thirdPartyApprovedAt = now;
+        escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
         ticket.updatedAt = now;
         record(ticket, now, caller.username(), TicketEventType.THIRD_PARTY_APPROVED, ticket.step, ticket.step,
                 trimToNull(note) == null ? "Third-party repair by " + ticket.thirdPartyName + " approved" : note.trim());
@@ -310,7 +332,7 @@ public class TicketService {
         step.code = code;
         step.startedAt = now;
         Duration standard = machine.maxDuration(code).orElse(null);
-        step.dueAt = standard == null ? null : clock.dueAt(now, standard, ticket.severity);
+        step.dueAt = standard == null ? null : clock.dueAt(ticket.serverId, ticket.severity, now, standard);
         steps.persist(step);
         return step;
     }

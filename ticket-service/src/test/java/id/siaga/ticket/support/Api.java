@@ -20,7 +20,8 @@ public final class Api {
     public static final String KABID = "kabid.test";
     public static final String VIEWER = "viewer.test";
 
-    private static volatile boolean usersCreated;
+    /** The port of the application the users were created in; a new application (test profile) needs them again. */
+    private static volatile int usersCreatedOnPort = -1;
 
     private Api() {
     }
@@ -41,7 +42,7 @@ public final class Api {
 
     /** Creates the test users once; a second run in the same database finds them present. */
     public static synchronized void ensureUsers() {
-        if (usersCreated) {
+        if (usersCreatedOnPort == RestAssured.port) {
             return;
         }
         Map<String, String> roles = Map.of(ADB, "ADB", JF_ADB, "JF_ADB", KASI, "KASI", KABID, "KABID", VIEWER, "VIEWER");
@@ -52,7 +53,7 @@ public final class Api {
                 throw new IllegalStateException("could not create test user " + username + ": " + status);
             }
         });
-        usersCreated = true;
+        usersCreatedOnPort = RestAssured.port;
     }
 
     /** A complaint body with the given title. */

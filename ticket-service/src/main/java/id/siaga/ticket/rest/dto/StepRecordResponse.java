@@ -21,5 +21,5 @@ public record StepRecordResponse(
         @Schema(description = "Upper bound of the time standard, ISO-8601") String maxDuration,
         @Schema(description = "When the step falls due; null when it has no time standard") Instant dueAt,
         @Schema(description = "Whether the step ran (or is running) past its due time") boolean overdue,
-        @Schema(description = "Time spent in the step so far, in seconds") long elapsedSeconds) {
+        @Schema(description = "Time counted against the standard so far, in seconds: working time (office hours, or 24x7 for CRITICAL tickets) outside maintenance windows") long elapsedSeconds) {
 }

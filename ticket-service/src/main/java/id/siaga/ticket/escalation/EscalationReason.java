@@ -1,0 +1,15 @@
+package id.siaga.ticket.escalation;
+
+/** Why someone above the ADB on duty must hear about something. */
+public enum EscalationReason {
+    /** A step ran past its time standard: the KASI, then the KABID. */
+    STEP_OVERDUE,
+    /** The decision at step 7 was No: the JF ADB. */
+    DECISION_NO,
+    /** A third-party repair was requested: the KABID, who approves it. */
+    THIRD_PARTY,
+    /** A CRIT finding on a SIAK database or KTP-el server: the KASI at once. */
+    CRITICAL_FINDING,
+    /** An agent stopped reporting: the ADB, then the KASI. */
+    AGENT_SILENT
+}

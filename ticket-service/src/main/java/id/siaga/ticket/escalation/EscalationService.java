@@ -1,0 +1,128 @@
+package id.siaga.ticket.escalation;
+
+import id.siaga.ticket.domain.ConflictException;
+import id.siaga.ticket.domain.NotPermittedException;
+import id.siaga.ticket.domain.ResourceNotFoundException;
+import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.service.TicketService;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Makes escalations — each exactly once, whichever instance of the service gets there first (the insert
+ * skips a {@code dedupKey} already stored) — and records their acknowledgement. A made escalation queues
+ * its notices in the same transaction.
+ */
+@ApplicationScoped
+public class EscalationService {
+
+    private static final Logger LOG = Logger.getLogger(EscalationService.class);
+
+    private final EntityManager entityManager;
+    private final EscalationRepository escalations;
+    private final NoticeService notices;
+    private final MeterRegistry registry;
+
+    public EscalationService(EntityManager entityManager, EscalationRepository escalations, NoticeService notices,
+            MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.escalations = escalations;
+        this.notices = notices;
+        this.registry = registry;
+    }
+
+    /** What to escalate; {@code key} names the thing escalated, the level is added to it. */
+    public record Draft(String key, EscalationReason reason, int level, Role recipient, Long ticketId, Long serverId,
+            String stepCode, Integer stepSeq, Long parentId, String message) {
+    }
+
+    /**
+     * Makes the escalation unless it was made before.
+     *
+     * @return the new escalation, or empty when it existed already
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Escalation> raise(Draft draft) {
+        String dedupKey = draft.reason() + ":" + draft.key() + ":L" + draft.level();
+        Instant now = TicketService.now();
+        @SuppressWarnings("unchecked")
+        var ids = entityManager.createNativeQuery("""
+                insert into escalation (dedup_key, reason, level, recipient_role, ticket_id, server_id, step_code, step_seq,
+                                        parent_id, message, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                on conflict (dedup_key) do nothing returning id""")
+                .setParameter(1, dedupKey)
+                .setParameter(2, draft.reason().name())
+                .setParameter(3, draft.level())
+                .setParameter(4, draft.recipient().name())
+                .setParameter(5, draft.ticketId())
+                .setParameter(6, draft.serverId())
+                .setParameter(7, draft.stepCode())
+                .setParameter(8, draft.stepSeq())
+                .setParameter(9, draft.parentId())
+                .setParameter(10, cut(draft.message()))
+                .setParameter(11, now)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Escalation escalation = escalations.findById(((Number) ids.get(0)).longValue());
+        registry.counter("siaga.escalations.made", "reason", draft.reason().name(), "level",
+                String.valueOf(draft.level())).increment();
+        LOG.infof("Escalation %d to %s (%s, level %d): %s", escalation.id, escalation.recipientRole, escalation.reason,
+                escalation.level, escalation.message);
+        notices.queue(escalation);
+        return Optional.of(escalation);
+    }
+
+    /**
+     * Records that the recipient has seen the escalation; the chain stops there.
+     *
+     * @throws NotPermittedException when the caller holds neither the recipient role nor a higher one
+     * @throws ConflictException     when it was acknowledged already
+     */
+    @Transactional
+    public Escalation acknowledge(long id, Caller caller) {
+        Escalation escalation = get(id);
+        Role recipient = Role.valueOf(escalation.recipientRole);
+        boolean allowed = caller.roles().contains(recipient)
+                || recipient.worksTickets() && Role.highestRank(caller.roles()) >= recipient.rank();
+        if (!allowed) {
+            throw new NotPermittedException("This escalation is for the " + recipient + "; only that role (or a higher "
+                    + "one) may acknowledge it.");
+        }
+        if (escalation.acknowledgedAt != null) {
+            throw new ConflictException("Escalation " + id + " was already acknowledged by " + escalation.acknowledgedBy
+                    + " at " + escalation.acknowledgedAt + ".");
+        }
+        escalation.acknowledgedAt = TicketService.now();
+        escalation.acknowledgedBy = caller.username();
+        registry.counter("siaga.escalations.acknowledged", "reason", escalation.reason.name(), "level",
+                String.valueOf(escalation.level)).increment();
+        return escalation;
+    }
+
+    /** Acknowledges, on the recipient's behalf, the open escalations of a ticket for that reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acknowledgeForTicket(long ticketId, EscalationReason reason, String by) {
+        Instant now = TicketService.now();
+        escalations.update("acknowledgedAt = ?1, acknowledgedBy = ?2 where ticketId = ?3 and reason = ?4 "
+                + "and acknowledgedAt is null", now, by, ticketId, reason);
+    }
+
+    public Escalation get(long id) {
+        return escalations.findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no escalation with id " + id + "."));
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    }
+}

@@ -1,0 +1,174 @@
+package id.siaga.ticket.escalation;
+
+import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.repository.UserRepository;
+import id.siaga.ticket.service.TicketService;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Looks, every {@code siaga.escalation.sweep}, for what must be escalated and has not been: steps past their
+ * due time (KASI, then KABID when still unacknowledged after {@code kabid-after}) and agents that stopped
+ * reporting (ADB, then KASI). Every instance may run it; the unique key of each escalation makes it once.
+ */
+@ApplicationScoped
+public class EscalationSweep {
+
+    private static final Logger LOG = Logger.getLogger(EscalationSweep.class);
+
+    private final EntityManager entityManager;
+    private final EscalationService escalations;
+    private final EscalationRepository repository;
+    private final NoticeService notices;
+    private final UserRepository users;
+    private final SiagaConfig config;
+    private final AtomicLong overdueSteps = new AtomicLong();
+    private final AtomicLong silentAgents = new AtomicLong();
+    private final Map<String, AtomicLong> lastSeenAge = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+
+    public EscalationSweep(EntityManager entityManager, EscalationService escalations, EscalationRepository repository,
+            NoticeService notices, UserRepository users, SiagaConfig config, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.escalations = escalations;
+        this.repository = repository;
+        this.notices = notices;
+        this.users = users;
+        this.config = config;
+        this.registry = registry;
+        Gauge.builder("siaga.steps.overdue", overdueSteps, AtomicLong::get)
+                .description("Open tickets whose current step is past its due time").register(registry);
+        Gauge.builder("siaga.agents.silent", silentAgents, AtomicLong::get)
+                .description("Agents that missed their reports").register(registry);
+    }
+
+    @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void sweep() {
+        Instant now = TicketService.now();
+        overdueSteps(now);
+        overdueStepsToKabid(now);
+        silentAgents(now);
+        silentAgentsToKasi(now);
+        resolve(now);
+    }
+
+    private void overdueSteps(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select t.id, t.number, t.server_id, s.seq, s.code, s.due_at from ticket t
+                join ticket_step s on s.ticket_id = t.id and s.ended_at is null
+                where t.state = 'OPEN' and t.due_at < ?1 and s.due_at < ?1
+                  and not exists (select 1 from escalation e where e.dedup_key = 'STEP_OVERDUE:ticket:' || t.id || ':step:' || s.seq || ':L1')
+                order by s.due_at""")
+                .setParameter(1, now).getResultList();
+        overdueSteps.set(((Number) entityManager.createNativeQuery(
+                "select count(*) from ticket where state = 'OPEN' and due_at < ?1").setParameter(1, now)
+                .getSingleResult()).longValue());
+        for (Object[] row : rows) {
+            long ticketId = ((Number) row[0]).longValue();
+            int seq = ((Number) row[3]).intValue();
+            String code = (String) row[4];
+            escalations.raise(new EscalationService.Draft("ticket:" + ticketId + ":step:" + seq,
+                    EscalationReason.STEP_OVERDUE, 1, Role.KASI, ticketId, row[2] == null ? null : ((Number) row[2]).longValue(),
+                    code, seq, null, "Tiket " + row[1] + ": langkah " + code + " melewati standar waktu (jatuh tempo "
+                            + row[5] + ")"));
+        }
+    }
+
+    private void overdueStepsToKabid(Instant now) {
+        List<Escalation> waiting = repository.list("""
+                reason = ?1 and level = 1 and acknowledgedAt is null and resolvedAt is null and createdAt < ?2""",
+                EscalationReason.STEP_OVERDUE, now.minus(config.escalation().kabidAfter()));
+        for (Escalation first : waiting) {
+            escalations.raise(new EscalationService.Draft("ticket:" + first.ticketId + ":step:" + first.stepSeq,
+                    EscalationReason.STEP_OVERDUE, 2, Role.KABID, first.ticketId, first.serverId, first.stepCode,
+                    first.stepSeq, first.id, first.message + "; belum ditanggapi Kasi sejak " + first.createdAt));
+        }
+    }
+
+    private void silentAgents(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select s.id, s.name, s.agent_last_seen, extract(epoch from s.agent_last_seen)::bigint from server s
+                where s.agent_last_seen is not null
+                  and s.agent_last_seen < cast(?1 as timestamptz) - make_interval(secs => cast(?2 as integer) * coalesce(s.agent_interval_seconds, cast(?3 as integer)))
+                  and not exists (select 1 from maintenance_window w where w.deleted_at is null
+                        and (w.server_id is null or w.server_id = s.id) and w.starts_at <= ?1 and w.ends_at > ?1)""")
+                .setParameter(1, now)
+                .setParameter(2, config.escalation().silentIntervals())
+                .setParameter(3, config.escalation().agentInterval().toSeconds())
+                .getResultList();
+        silentAgents.set(rows.size());
+        for (Object[] row : rows) {
+            long serverId = ((Number) row[0]).longValue();
+            escalations.raise(new EscalationService.Draft("server:" + serverId + ":since:" + row[3],
+                    EscalationReason.AGENT_SILENT, 1, Role.ADB, null, serverId, null, null, null,
+                    "Agen server " + row[1] + " tidak melapor sejak " + row[2]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> seen = entityManager.createNativeQuery(
+                "select name, extract(epoch from (cast(?1 as timestamptz) - agent_last_seen))::bigint from server where agent_last_seen is not null")
+                .setParameter(1, now).getResultList();
+        for (Object[] row : seen) {
+            lastSeenAge.computeIfAbsent((String) row[0], name -> {
+                AtomicLong age = new AtomicLong();
+                Gauge.builder("siaga.agent.last.seen.age", age, AtomicLong::get).baseUnit("seconds")
+                        .description("Seconds since the server's agent last reported").tag("server", name).register(registry);
+                return age;
+            }).set(((Number) row[1]).longValue());
+        }
+    }
+
+    private void silentAgentsToKasi(Instant now) {
+        List<Escalation> waiting = repository.list("""
+                reason = ?1 and level = 1 and acknowledgedAt is null and resolvedAt is null and createdAt < ?2""",
+                EscalationReason.AGENT_SILENT, now.minus(config.escalation().silentKasiAfter()));
+        for (Escalation first : waiting) {
+            String key = first.dedupKey.substring(EscalationReason.AGENT_SILENT.name().length() + 1,
+                    first.dedupKey.length() - ":L1".length());
+            escalations.raise(new EscalationService.Draft(key, EscalationReason.AGENT_SILENT, 2, Role.KASI, null,
+                    first.serverId, null, null, first.id, first.message + "; belum ditanggapi ADB"));
+        }
+    }
+
+    /** Marks escalations whose cause went away: the step was completed, the agent reported again. */
+    private void resolve(Instant now) {
+        entityManager.createNativeQuery("""
+                update escalation e set resolved_at = ?1
+                where e.resolved_at is null and e.reason = 'STEP_OVERDUE' and not exists (
+                    select 1 from ticket_step s where s.ticket_id = e.ticket_id and s.seq = e.step_seq and s.ended_at is null)""")
+                .setParameter(1, now).executeUpdate();
+        entityManager.createNativeQuery("""
+                update escalation e set resolved_at = ?1 from server s
+                where e.resolved_at is null and e.reason = 'AGENT_SILENT' and s.id = e.server_id
+                  and s.agent_last_seen > e.created_at""")
+                .setParameter(1, now).executeUpdate();
+    }
+
+    /** Sends the Kabid the day's digest of open escalations (once per day, whichever instance runs it). */
+    @Scheduled(cron = "${siaga.notify.digest-cron:0 0 7 * * ?}", timeZone = "${siaga.zone:Asia/Jakarta}")
+    @Transactional
+    public void dailyDigest() {
+        List<Escalation> open = repository.list("acknowledgedAt is null order by createdAt");
+        if (open.isEmpty()) {
+            return;
+        }
+        String day = LocalDate.now(config.zone()).toString();
+        int queued = notices.queueDigest(day, open, users.findByRole(Role.NAME_KABID));
+        LOG.infof("Queued %d digest e-mails of %d open escalations for %s", queued, open.size(), day);
+    }
+}

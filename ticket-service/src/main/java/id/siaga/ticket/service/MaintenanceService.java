@@ -1,0 +1,117 @@
+package id.siaga.ticket.service;
+
+import id.siaga.ticket.clock.StepClock;
+import id.siaga.ticket.domain.InvalidRequestException;
+import id.siaga.ticket.domain.MaintenanceWindow;
+import id.siaga.ticket.domain.ResourceNotFoundException;
+import id.siaga.ticket.domain.Ticket;
+import id.siaga.ticket.domain.TicketStep;
+import id.siaga.ticket.domain.TicketState;
+import id.siaga.ticket.domain.sop.SopStateMachine;
+import id.siaga.ticket.repository.MaintenanceWindowRepository;
+import id.siaga.ticket.repository.ServerRepository;
+import id.siaga.ticket.repository.TicketRepository;
+import id.siaga.ticket.repository.TicketStepRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Maintenance windows: planned work during which a server's findings open no tickets and raise no
+ * escalations and its tickets' clocks stop. Adding or removing a window moves the due times of the open
+ * steps it touches.
+ */
+@ApplicationScoped
+public class MaintenanceService {
+
+    private static final Logger LOG = Logger.getLogger(MaintenanceService.class);
+
+    private final MaintenanceWindowRepository windows;
+    private final ServerRepository servers;
+    private final TicketRepository tickets;
+    private final TicketStepRepository steps;
+    private final SopService sop;
+    private final StepClock clock;
+
+    public MaintenanceService(MaintenanceWindowRepository windows, ServerRepository servers, TicketRepository tickets,
+            TicketStepRepository steps, SopService sop, StepClock clock) {
+        this.windows = windows;
+        this.servers = servers;
+        this.tickets = tickets;
+        this.steps = steps;
+        this.sop = sop;
+        this.clock = clock;
+    }
+
+    /**
+     * @param serverId the server, or null for all servers
+     * @throws InvalidRequestException when the server does not exist or the window ends before it starts
+     */
+    @Transactional
+    public MaintenanceWindow plan(Long serverId, Instant startsAt, Instant endsAt, String reason, Caller caller) {
+        if (serverId != null && servers.findByIdOptional(serverId).isEmpty()) {
+            throw new InvalidRequestException("serverId", "there is no server with id " + serverId);
+        }
+        if (!endsAt.isAfter(startsAt)) {
+            throw new InvalidRequestException("to", "must be after from");
+        }
+        MaintenanceWindow window = new MaintenanceWindow();
+        window.serverId = serverId;
+        window.startsAt = startsAt;
+        window.endsAt = endsAt;
+        window.reason = reason.trim();
+        window.createdBy = caller.username();
+        window.createdAt = TicketService.now();
+        windows.persist(window);
+        LOG.infof("%s planned maintenance %s for %s from %s to %s", caller.username(), window.id,
+                serverId == null ? "all servers" : "server " + serverId, startsAt, endsAt);
+        recomputeDueTimes(serverId);
+        return window;
+    }
+
+    @Transactional
+    public void cancel(long id, Caller caller) {
+        MaintenanceWindow window = windows.findByIdOptional(id).filter(w -> w.deletedAt == null)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no maintenance window with id " + id + "."));
+        window.deletedAt = TicketService.now();
+        window.deletedBy = caller.username();
+        windows.flush();
+        recomputeDueTimes(window.serverId);
+    }
+
+    public MaintenanceWindow get(long id) {
+        return windows.findByIdOptional(id).filter(w -> w.deletedAt == null)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no maintenance window with id " + id + "."));
+    }
+
+    /** @return windows that have not ended yet */
+    public List<MaintenanceWindow> current() {
+        return windows.current(TicketService.now());
+    }
+
+    /** @return whether findings of the server at that moment fall inside a window */
+    public boolean inMaintenance(long serverId, Instant at) {
+        return !windows.overlapping(serverId, at, at.plusNanos(1000)).isEmpty();
+    }
+
+    /** Moves the due times of the open steps of the server's tickets (all tickets when null). */
+    private void recomputeDueTimes(Long serverId) {
+        List<Ticket> open = serverId == null
+                ? tickets.list("state = ?1 and dueAt is not null", TicketState.OPEN)
+                : tickets.list("state = ?1 and dueAt is not null and serverId = ?2", TicketState.OPEN, serverId);
+        for (Ticket ticket : open) {
+            SopStateMachine machine = sop.machine(ticket.sopVersionId);
+            Duration standard = machine.maxDuration(ticket.step).orElse(null);
+            TicketStep current = steps.findCurrent(ticket.id).orElse(null);
+            if (standard == null || current == null) {
+                continue;
+            }
+            current.dueAt = clock.dueAt(ticket.serverId, ticket.severity, current.startedAt, standard);
+            ticket.dueAt = current.dueAt;
+        }
+    }
+}
