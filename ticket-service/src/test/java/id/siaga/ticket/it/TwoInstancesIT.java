@@ -1,0 +1,122 @@
+package id.siaga.ticket.it;
+
+import id.siaga.ticket.support.Sops;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two processes of the packaged service share one PostgreSQL, as several instances behind a load balancer
+ * do: both sweep every second, and still every escalation (and each of its notices) is made exactly once,
+ * and ticket numbers stay unique and gap-free.
+ */
+class TwoInstancesIT {
+
+    private static final String ADMIN_PASSWORD = "admin-two-instances";
+    private static EmbeddedPostgres postgres;
+    private static ServiceProcess a;
+    private static ServiceProcess b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("SIAGA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("SIAGA_CALENDAR_ALWAYS_OPEN", "true");
+        env.put("SIAGA_ESCALATION_SWEEP", "1s");
+        env.put("SIAGA_ESCALATION_KABID_AFTER", "PT2S");
+        env.put("SIAGA_NOTIFY_EMAIL", "true");
+        env.put("SIAGA_NOTIFY_SEND_EVERY", "1h");
+        a = ServiceProcess.start("a", env);
+        b = ServiceProcess.start("b", env);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void escalatesEachOverdueStepOnceWithTwoInstancesSweeping() throws Exception {
+        admin(a).body(Sops.withSecondStandards(1)).post("/api/v1/sop").then().statusCode(201);
+        for (String role : List.of("ADB", "KASI", "KABID")) {
+            admin(a).body(Map.of("username", role.toLowerCase(), "fullName", "Test " + role, "password", "password-123",
+                    "roles", List.of(role), "email", role.toLowerCase() + "@siaga.test")).post("/api/v1/users")
+                    .then().statusCode(201);
+        }
+        List<Integer> tickets = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ServiceProcess instance = i % 2 == 0 ? a : b;
+            int id = as(instance, "adb").body(Map.of("source", "PHONE", "reporterName", "Kecamatan " + i,
+                    "application", "SIAK", "title", "Gangguan " + i, "description", "SIAK lambat", "severity", "HIGH"))
+                    .post("/api/v1/tickets").then().statusCode(201).extract().path("id");
+            as(i % 3 == 0 ? b : a, "adb").body(Map.of("to", "INSPECTION")).post("/api/v1/tickets/{id}/transitions", id)
+                    .then().statusCode(200);
+            tickets.add(id);
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline && count("select count(*) from escalation where level = 2") < tickets.size()) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(3000);
+
+        assertEquals(tickets.size(), count("select count(*) from escalation where reason = 'STEP_OVERDUE' and level = 1"));
+        assertEquals(tickets.size(), count("select count(*) from escalation where reason = 'STEP_OVERDUE' and level = 2"));
+        assertEquals(0, count("select count(*) from (select ticket_id, step_seq, level from escalation "
+                + "group by ticket_id, step_seq, level having count(*) > 1) d"));
+        assertEquals(count("select count(*) from escalation where recipient_role = 'KASI'"),
+                count("select count(*) from notice n join escalation e on e.id = n.escalation_id where e.recipient_role = 'KASI'"),
+                "one e-mail per escalation to the one KASI");
+        assertEquals(0, count("select count(*) from (select number from ticket group by number having count(*) > 1) d"));
+        assertEquals(tickets.size() - 1, count("select max(cast(substring(number from 12) as integer)) "
+                + "- min(cast(substring(number from 12) as integer)) from ticket"));
+        assertTrue(a.log().contains("Escalation") || b.log().contains("Escalation"));
+        assertTrue(a.log().contains("started in") && b.log().contains("started in"));
+    }
+
+    private static RequestSpecification admin(ServiceProcess instance) {
+        return RestAssured.given().baseUri(instance.url()).auth().preemptive().basic("admin", ADMIN_PASSWORD)
+                .contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification as(ServiceProcess instance, String user) {
+        return RestAssured.given().baseUri(instance.url()).auth().preemptive().basic(user, "password-123")
+                .contentType(ContentType.JSON);
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
