@@ -46,6 +46,8 @@ import java.util.UUID;
 public class FindingIngestService {
 
     private static final int INSERT_CHUNK = 500;
+    /** An unanswered re-check is handed to the agent again after this long. */
+    private static final java.time.Duration REDELIVER_AFTER = java.time.Duration.ofMinutes(2);
 
     private final AgroalDataSource dataSource;
     private final EntityManager entityManager;
@@ -93,77 +95,108 @@ public class FindingIngestService {
     public Result ingest(long serverId, List<Finding> findings) {
         Instant now = TicketService.now();
         try (Connection connection = dataSource.getConnection()) {
-            AgentTickets.Source server = touchServer(connection, serverId, now);
-            List<Finding> fresh = insert(connection, serverId, findings, now);
-            if (!fresh.isEmpty()) {
-                apply(connection, server, fresh, now);
+            Set<UUID> stored = new HashSet<>();
+            AgentTickets.Source server = lockServerAndInsert(connection, serverId, findings, now, stored);
+            for (int from = INSERT_CHUNK; from < findings.size(); from += INSERT_CHUNK) {
+                insert(connection, serverId, findings.subList(from, Math.min(findings.size(), from + INSERT_CHUNK)), now,
+                        stored);
             }
-            List<Recheck> pending = pendingRechecks(connection, serverId, now);
+            Set<UUID> seen = new HashSet<>();
+            List<Finding> fresh = findings.stream()
+                    .filter(f -> stored.contains(f.id()) && seen.add(f.id()))
+                    .sorted(Comparator.comparing(Finding::observedAt).thenComparing(Finding::id))
+                    .toList();
+            Map<String, CheckState> states = new HashMap<>();
+            boolean pending = loadStates(connection, serverId, now, states);
+            if (!fresh.isEmpty()) {
+                apply(connection, server, states, fresh, now);
+            }
+            List<Recheck> rechecks = pending ? pendingRechecks(connection, serverId, now) : List.of();
             accepted.increment(fresh.size());
             duplicates.increment(findings.size() - fresh.size());
-            return new Result(fresh.size(), findings.size() - fresh.size(), pending);
+            return new Result(fresh.size(), findings.size() - fresh.size(), rechecks);
         } catch (SQLException e) {
             throw new IllegalStateException("could not store findings: " + e.getMessage(), e);
         }
     }
 
-    /** Marks the agent as seen and locks its server's row, so one server's batches apply one at a time. */
-    private AgentTickets.Source touchServer(Connection c, long serverId, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                update server set agent_last_seen = greatest(coalesce(agent_last_seen, ?), ?)
-                where id = ? returning name, role""")) {
+    private static final String INSERT_COLUMNS = "insert into finding (id, observed_at, server_id, check_key, kind, status, "
+            + "message, measurements, duration_ms, recheck_id, received_at) values ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+
+    /**
+     * In one round trip: marks the agent as seen, locking its server's row so one server's batches apply one
+     * at a time, and stores the first chunk of findings, skipping ids stored before.
+     */
+    private AgentTickets.Source lockServerAndInsert(Connection c, long serverId, List<Finding> findings, Instant now,
+            Set<UUID> stored) throws SQLException {
+        List<Finding> chunk = findings.subList(0, Math.min(findings.size(), INSERT_CHUNK));
+        String sql = chunk.isEmpty()
+                ? "update server set agent_last_seen = greatest(coalesce(agent_last_seen, ?), ?) where id = ? "
+                        + "returning name, role, null::uuid"
+                : "with s as (update server set agent_last_seen = greatest(coalesce(agent_last_seen, ?), ?) where id = ? "
+                        + "returning name, role), "
+                        + "i as (" + INSERT_COLUMNS + Jdbc.valueRows(chunk.size(), INSERT_ROW)
+                        + " on conflict do nothing returning id) "
+                        + "select s.name, s.role, i.id from s left join i on true";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             Jdbc.setInstant(s, 1, now);
             Jdbc.setInstant(s, 2, now);
             s.setLong(3, serverId);
+            bindFindings(s, 4, serverId, chunk, now);
+            String name = null;
+            String role = null;
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("server " + serverId + " vanished");
-                }
-                return new AgentTickets.Source(serverId, rs.getString(1), ServerRole.valueOf(rs.getString(2)));
-            }
-        }
-    }
-
-    /** @return the findings that were not stored before, oldest first */
-    private List<Finding> insert(Connection c, long serverId, List<Finding> findings, Instant now) throws SQLException {
-        Set<UUID> stored = new HashSet<>();
-        for (int from = 0; from < findings.size(); from += INSERT_CHUNK) {
-            List<Finding> chunk = findings.subList(from, Math.min(findings.size(), from + INSERT_CHUNK));
-            String sql = "insert into finding (id, observed_at, server_id, check_key, kind, status, message, measurements, "
-                    + "duration_ms, recheck_id, received_at) values "
-                    + Jdbc.valueRows(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")
-                    + " on conflict do nothing returning id";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int i = 1;
-                for (Finding f : chunk) {
-                    s.setObject(i++, f.id());
-                    Jdbc.setInstant(s, i++, f.observedAt());
-                    s.setLong(i++, serverId);
-                    s.setString(i++, f.checkKey());
-                    s.setString(i++, f.kind());
-                    s.setString(i++, f.status().name());
-                    s.setString(i++, f.message());
-                    s.setString(i++, measurements(f));
-                    Jdbc.setInt(s, i++, f.durationMs());
-                    s.setObject(i++, f.recheckId());
-                    Jdbc.setInstant(s, i++, now);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        stored.add(rs.getObject(1, UUID.class));
+                while (rs.next()) {
+                    name = rs.getString(1);
+                    role = rs.getString(2);
+                    UUID id = rs.getObject(3, UUID.class);
+                    if (id != null) {
+                        stored.add(id);
                     }
                 }
             }
+            if (name == null) {
+                throw new IllegalStateException("server " + serverId + " vanished");
+            }
+            return new AgentTickets.Source(serverId, name, ServerRole.valueOf(role));
         }
-        Set<UUID> seen = new HashSet<>();
-        return findings.stream()
-                .filter(f -> stored.contains(f.id()) && seen.add(f.id()))
-                .sorted(Comparator.comparing(Finding::observedAt).thenComparing(Finding::id))
-                .toList();
     }
 
-    private void apply(Connection c, AgentTickets.Source server, List<Finding> fresh, Instant now) throws SQLException {
-        Map<String, CheckState> states = loadStates(c, server.id());
+    /** Stores further findings of a large batch, skipping ids stored before. */
+    private void insert(Connection c, long serverId, List<Finding> chunk, Instant now, Set<UUID> stored)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_COLUMNS + Jdbc.valueRows(chunk.size(), INSERT_ROW)
+                + " on conflict do nothing returning id")) {
+            bindFindings(s, 1, serverId, chunk, now);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+    }
+
+    private void bindFindings(PreparedStatement s, int first, long serverId, List<Finding> chunk, Instant now)
+            throws SQLException {
+        int i = first;
+        for (Finding f : chunk) {
+            s.setObject(i++, f.id());
+            Jdbc.setInstant(s, i++, f.observedAt());
+            s.setLong(i++, serverId);
+            s.setString(i++, f.checkKey());
+            s.setString(i++, f.kind());
+            s.setString(i++, f.status().name());
+            s.setString(i++, f.message());
+            s.setString(i++, measurements(f));
+            Jdbc.setInt(s, i++, f.durationMs());
+            s.setObject(i++, f.recheckId());
+            Jdbc.setInstant(s, i++, now);
+        }
+    }
+
+    private void apply(Connection c, AgentTickets.Source server, Map<String, CheckState> states, List<Finding> fresh,
+            Instant now) throws SQLException {
         List<MaintenanceWindow> windows = maintenance.overlapping(server.id(), fresh.get(0).observedAt(),
                 fresh.get(fresh.size() - 1).observedAt().plusSeconds(1));
         Set<String> links = new HashSet<>();
@@ -264,16 +297,33 @@ public class FindingIngestService {
         }
     }
 
-    private Map<String, CheckState> loadStates(Connection c, long serverId) throws SQLException {
-        Map<String, CheckState> states = new HashMap<>();
+    /**
+     * Reads the server's check states into {@code states}, after its row is locked so that no other batch of
+     * the server is between its read and its write.
+     *
+     * @return whether re-check requests wait for the agent
+     */
+    private boolean loadStates(Connection c, long serverId, Instant now, Map<String, CheckState> states)
+            throws SQLException {
+        boolean pending = false;
         try (PreparedStatement s = c.prepareStatement("""
-                select cs.*, t.state as ticket_state from check_state cs
-                left join ticket t on t.id = cs.ticket_id
-                where cs.server_id = ?""")) {
+                select p.pending, cs.*, t.state as ticket_state
+                from (select exists (select 1 from recheck_request r where r.server_id = ? and r.completed_at is null
+                        and r.requested_at > ? and (r.delivered_at is null or r.delivered_at < ?)) as pending) p
+                left join check_state cs on cs.server_id = ?
+                left join ticket t on t.id = cs.ticket_id""")) {
             s.setLong(1, serverId);
+            Jdbc.setInstant(s, 2, now.minus(config.findings().recheckExpiry()));
+            Jdbc.setInstant(s, 3, now.minus(REDELIVER_AFTER));
+            s.setLong(4, serverId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    CheckState state = new CheckState(serverId, rs.getString("check_key"));
+                    pending = rs.getBoolean("pending");
+                    String key = rs.getString("check_key");
+                    if (key == null) {
+                        continue;
+                    }
+                    CheckState state = new CheckState(serverId, key);
                     state.kind = rs.getString("kind");
                     state.status = CheckStatus.valueOf(rs.getString("status"));
                     state.message = rs.getString("message");
@@ -290,11 +340,11 @@ public class FindingIngestService {
                     state.ticketId = rs.wasNull() ? null : ticketId;
                     state.ticketOpen = "OPEN".equals(rs.getString("ticket_state"));
                     state.lastEvidenceAt = Jdbc.getInstant(rs, "last_evidence_at");
-                    states.put(state.checkKey, state);
+                    states.put(key, state);
                 }
             }
         }
-        return states;
+        return pending;
     }
 
     private void saveStates(Connection c, Map<String, CheckState> states, Set<String> changed, Instant now)
@@ -423,7 +473,7 @@ public class FindingIngestService {
             Jdbc.setInstant(s, 1, now);
             s.setLong(2, serverId);
             Jdbc.setInstant(s, 3, now.minus(config.findings().recheckExpiry()));
-            Jdbc.setInstant(s, 4, now.minusSeconds(120));
+            Jdbc.setInstant(s, 4, now.minus(REDELIVER_AFTER));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String checks = rs.getString(2);

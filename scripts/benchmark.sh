@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Findings ingest benchmark: pgbench single-INSERT baseline (B1) and the ticket service's batched and
+# single-finding ingest, measured in one run on one throw-away PostgreSQL; prints figures and ratios.
+# Needs pgbench (Debian: apt-get install postgresql-15 or postgresql-contrib). Not part of ./test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n 1 || true)}"
+if [ -z "$PGBENCH" ] && ! PGBENCH="$(command -v pgbench)"; then
+    echo "benchmark: pgbench not found (Debian: apt-get install -y postgresql-15)" >&2
+    exit 1
+fi
+exec mvn -B -pl ticket-service -am verify -Pbenchmark -Dquarkus.analytics.disabled=true \
+    -Dsiaga.bench.pgbench="$PGBENCH" "$@"
