@@ -1,8 +1,13 @@
 package id.siaga.ticket.web;
 
+import jakarta.validation.ConstraintViolation;
+
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What is wrong with a submitted form, in plain words: one message per field, shown next to the field, and
@@ -53,5 +58,25 @@ public final class FormErrors {
 
     public List<Item> getItems() {
         return fields.entrySet().stream().map(e -> new Item(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Records Bean Validation's findings in plain words.
+     *
+     * @param fieldName turns a property path of the checked object (e.g. {@code thirdParty.name}) into the form's
+     *                  field name
+     */
+    public <T> FormErrors addViolations(Set<ConstraintViolation<T>> violations, UnaryOperator<String> fieldName,
+            WebMessages msg) {
+        violations.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).forEach(v -> {
+            String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            String message = switch (constraint) {
+                case "NotNull", "NotBlank", "NotEmpty" -> msg.errorRequired();
+                case "Size" -> msg.errorTooLong(String.valueOf(v.getConstraintDescriptor().getAttributes().get("max")));
+                default -> msg.errorInvalid();
+            };
+            add(fieldName.apply(v.getPropertyPath().toString()), message);
+        });
+        return this;
     }
 }

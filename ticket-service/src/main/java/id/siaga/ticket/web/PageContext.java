@@ -126,10 +126,13 @@ public class PageContext {
         return new Page(language().tag(), title, "", null, false, false, languageLinks(path), notice, 0, zoneName());
     }
 
-    /** The frame of an error page: the user is shown, but no forms. */
+    /**
+     * The frame of an error page: the user is shown by user name (an error page may be rendered on an I/O thread,
+     * so it reads nothing from the database), and there are no forms.
+     */
     public Page errorPage(String title, String path) {
-        return new Page(language().tag(), title, "", identity.isAnonymous() ? null : userLine(), worksTickets(), false,
-                languageLinks(path), null, 0, zoneName());
+        String user = identity.isAnonymous() ? null : userLine(identity.getPrincipal().getName());
+        return new Page(language().tag(), title, "", user, worksTickets(), false, languageLinks(path), null, 0, zoneName());
     }
 
     private String userLine() {
@@ -137,7 +140,10 @@ public class PageContext {
             return null;
         }
         String username = identity.getPrincipal().getName();
-        String name = users.findByUsername(username).map((AppUser u) -> u.fullName).orElse(username);
+        return userLine(users.findByUsername(username).map((AppUser u) -> u.fullName).orElse(username));
+    }
+
+    private String userLine(String name) {
         String roles = roles().stream().sorted().map(labels()::role).collect(Collectors.joining(", "));
         return roles.isEmpty() ? name : name + " (" + roles + ")";
     }

@@ -43,6 +43,11 @@ public final class Pages {
         return pages;
     }
 
+    /** @return the value of the session cookie */
+    public String sessionCookie() {
+        return cookies.get(SESSION_COOKIE);
+    }
+
     /** @return a request carrying the session (and CSRF) cookies, not following redirects */
     public RequestSpecification request() {
         return RestAssured.given().redirects().follow(false).cookies(cookies);
