@@ -35,7 +35,7 @@ public record TicketView(long id, String number, String title, String descriptio
      *
      * @param timing  on-time, late, running, or none (no standard)
      */
-    public record StepRow(int seq, String name, String role, String actor, String started, String ended, String output,
+    public record StepRow(int seq, String code, String name, String role, String actor, String started, String ended, String output,
             String expectedOutput, String standard, String due, String took, String timing, boolean current) {
     }
 

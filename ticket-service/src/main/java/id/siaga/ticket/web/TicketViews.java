@@ -254,7 +254,7 @@ public class TicketViews {
             timing = s.endedAt() == null ? "running" : "on-time";
         }
         String expected = machine.step(s.code()).map(SopStep::output).orElse(null);
-        return new TicketView.StepRow(s.seq(), name, s.role() == null ? "" : labels.role(s.role()), s.actor(),
+        return new TicketView.StepRow(s.seq(), s.code(), name, s.role() == null ? "" : labels.role(s.role()), s.actor(),
                 f.dateTime(s.startedAt()), s.endedAt() == null ? msg.stepRunning() : f.dateTime(s.endedAt()), s.output(),
                 expected, f.standard(s.minDuration(), s.maxDuration()), f.dateTime(s.dueAt()),
                 f.duration(Duration.ofSeconds(s.elapsedSeconds())), timing, s.endedAt() == null && ticket.isOpen());
