@@ -22,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -181,6 +182,16 @@ public final class Browser implements AutoCloseable {
         Path file = downloads.resolve(fileName);
         wait(Duration.ofSeconds(15)).until(d -> Files.exists(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")));
         return file;
+    }
+
+    /** @return the names of visible form fields on the page that have no label (there should be none) */
+    @SuppressWarnings("unchecked")
+    public List<String> unlabelledFields() {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+                  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                               && !e.getAttribute('aria-labelledby'))
+                  .map(e => e.name || e.id || e.outerHTML);""");
     }
 
     /** @return the value of a cookie the browser holds for the application */

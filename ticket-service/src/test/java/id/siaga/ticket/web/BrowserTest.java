@@ -77,6 +77,7 @@ class BrowserTest {
         b.open("/papan");
         assertTrue(b.path().startsWith("/masuk"), "signed out, the board asks to sign in first: " + b.path());
         assertEquals("id", b.find("html").getAttribute("lang"), "Indonesian although the browser asks for English");
+        assertEquals(List.of(), b.unlabelledFields());
         b.signIn(Api.ADB, Api.PASSWORD);
         assertEquals("/papan", b.path());
         assertEquals("Papan status", b.find("h1").getText());
@@ -115,6 +116,7 @@ class BrowserTest {
         b.clickLink("Terima keluhan");
         assertEquals("Terima keluhan", b.find("h1").getText());
         assertTrue(b.find("input[name='source'][value='PHONE']").isSelected(), "phone is the usual source");
+        assertEquals(List.of(), b.unlabelledFields());
         b.type("#reporterName", "Operator Kec. Lengayang");
         b.type("#reporterContact", "0812-6600-1234");
         new Select(b.find("#application")).selectByVisibleText("SIAK");
@@ -150,7 +152,9 @@ class BrowserTest {
 
         b.signIn(Api.KASI, Api.PASSWORD);
         b.open("/tiket?langkah=AGENDA");
+        assertEquals(List.of(), b.unlabelledFields());
         b.clickLink(number);
+        assertEquals(List.of(), b.unlabelledFields(), "the step form and the Kasi's cancellation form");
         complete(b, "Dicatat dalam agenda", "Catat dalam agenda dan tutup tiket");
         String page = b.text();
         assertTrue(page.contains("Selesai (ditutup)"), page);
@@ -225,6 +229,7 @@ class BrowserTest {
         int year = Year.now(ZoneId.of("Asia/Jakarta")).getValue();
         b.open("/cetak/agenda?tahun=" + year);
         assertTrue(b.find("h1").getText().contains("BUKU AGENDA TAHUN " + year));
+        assertEquals(List.of(), b.unlabelledFields());
         WebElement row = b.driver().findElement(By.xpath("//tr[th[normalize-space(.)='" + agendaNumber + "']]"));
         assertTrue(row.getText().contains("Cetak KTP-el macet"), row.getText());
         assertTrue(row.getText().contains("Test KASI (" + Api.KASI + ")"), row.getText());
@@ -250,6 +255,7 @@ class BrowserTest {
         assertEquals("10 mnt – 30 mnt", cells.get(3).getText());
         assertEquals("100 %", cells.get(4).getText());
         assertFalse(b.driver().findElements(By.cssSelector("svg.chart rect.bar-within")).isEmpty(), "a bar chart");
+        assertEquals(List.of(), b.unlabelledFields());
         b.screenshot("report");
 
         WebElement link = b.driver().findElement(By.xpath("//a[normalize-space(.)='Unduh CSV']"));

@@ -148,6 +148,64 @@ class WebPagesTest {
     }
 
     @Test
+    void walksTheNoBranchToAThirdPartyRepairThatTheKabidApproves() {
+        long id = Api.newTicket("cabang tidak");
+        for (String[] move : new String[][] {{"INSPECTION", "diterima"}, {"FUNCTION_CHECK", "tampilan error"},
+            {"ANALYSIS", "fungsi gagal"}, {"REPAIR", "kesimpulan: modul rusak"}, {"SOFTWARE_CHECK", "modul dipasang ulang"},
+            {"DECISION", "masih gagal"}}) {
+            Api.move(Api.ADB, id, move[0], move[1]);
+        }
+        Pages adb = Pages.signIn(Api.ADB);
+        String html = adb.get("/tiket/" + id).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("name=\"to\" value=\"REPORT_TO_KABID\" class=\"button-yes\">Ya, software berfungsi</button>"), html);
+        assertTrue(html.contains("name=\"to\" value=\"REPORT_TO_JF_ADB\" class=\"button-no\">Tidak</button>"), html);
+        post(adb, id, "langkah", "form", "main", "to", "REPORT_TO_JF_ADB", "output", "Software belum berfungsi")
+                .then().statusCode(303);
+
+        Pages jfAdb = Pages.signIn(Api.JF_ADB);
+        html = jfAdb.get("/tiket/" + id).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("Analisis ulang: kembali ke 4. Menganalisis kerusakan"), html);
+        assertTrue(html.contains("value=\"THIRD_PARTY_REPAIR\""), "the third-party form");
+        assertFalse(html.contains("value=\"CANCELLED\""), "a JF ADB cannot cancel");
+        post(jfAdb, id, "langkah", "form", "third-party", "to", "THIRD_PARTY_REPAIR", "thirdPartyName", " ")
+                .then().statusCode(422).body(containsString("id=\"thirdPartyName-error\">Tulis nama pihak ketiga"));
+        Api.as(Api.ADB).get("/api/v1/tickets/{id}", id).then().body("step", equalTo("REPORT_TO_JF_ADB"));
+        post(jfAdb, id, "langkah", "form", "third-party", "to", "THIRD_PARTY_REPAIR", "thirdPartyName",
+                "Helpdesk Ditjen Dukcapil", "thirdPartyContact", "helpdesk@dukcapil", "output", "Laporan ke JF ADB")
+                .then().statusCode(303);
+        Api.as(Api.ADB).get("/api/v1/tickets/{id}", id).then().body("step", equalTo("THIRD_PARTY_REPAIR"))
+                .body("thirdParty.name", equalTo("Helpdesk Ditjen Dukcapil"))
+                .body("thirdParty.approvedBy", org.hamcrest.Matchers.nullValue());
+
+        post(adb, id, "persetujuan").then().statusCode(403);
+        Pages kabid = Pages.signIn(Api.KABID);
+        assertTrue(kabid.get("/tiket/" + id).asString().contains("Setujui perbaikan pihak ketiga"));
+        post(kabid, id, "persetujuan").then().statusCode(303).header("Location", endsWith("?ok=approved"));
+        Api.as(Api.ADB).get("/api/v1/tickets/{id}", id).then().body("thirdParty.approvedBy", equalTo(Api.KABID));
+        assertFalse(kabid.get("/tiket/" + id).asString().contains("Setujui perbaikan pihak ketiga"), "approved once");
+        post(kabid, id, "langkah", "form", "main", "to", "SOFTWARE_CHECK", "thirdPartyReference", "HD-2026-0042",
+                "output", "Perbaikan pusat selesai").then().statusCode(303);
+        Api.as(Api.ADB).get("/api/v1/tickets/{id}", id).then().body("step", equalTo("SOFTWARE_CHECK"))
+                .body("thirdParty.reference", equalTo("HD-2026-0042"));
+    }
+
+    @Test
+    void servesTheMonthlyFiguresAsCsv() {
+        long id = Api.newTicket("csv");
+        Api.move(Api.ADB, id, "INSPECTION", "diterima");
+        String csv = Pages.signIn(Api.VIEWER).request().queryParam("lang", "en").get("/laporan/bulanan.csv")
+                .then().statusCode(200).contentType(startsWith("text/csv"))
+                .header("Content-Disposition", startsWith("attachment; filename=\"siaga-laporan-bulanan-"))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals("section,code,name,count,median_minutes,p90_minutes,standard_min_minutes,standard_max_minutes,"
+                + "within_standard_percent", lines[0]);
+        assertTrue(csv.matches("(?s).*\r\nstep,INSPECTION,Inspect,[0-9]+,[0-9.]*,[0-9.]*,10.0,30.0,[0-9.]*\r\n.*"), csv);
+        assertTrue(csv.matches("(?s).*\r\nstep,COMPLAINT_RECEIVED,Receive a fault complaint from a user,[1-9][0-9]*,.*"), csv);
+        assertTrue(csv.matches("(?s).*\r\nsource,PHONE,Phone,[1-9][0-9]*,.*"), csv);
+    }
+
+    @Test
     void answers404ForAnUnknownTicket() {
         Pages.signIn(Api.ADB).get("/tiket/987654321").then().statusCode(404).contentType(startsWith("text/html"))
                 .body(containsString("Tidak ditemukan"));
@@ -162,5 +220,15 @@ class WebPagesTest {
 
     private long count(String sql) {
         return Sql.count(dataSource, sql);
+    }
+
+    /** Posts a ticket form with its CSRF token; {@code fields} are name, value pairs. */
+    private static io.restassured.response.Response post(Pages pages, long id, String action, String... fields) {
+        String token = pages.csrfToken("/tiket/" + id);
+        var request = pages.request().contentType(ContentType.URLENC).formParam(Pages.CSRF_FIELD, token);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.formParam(fields[i], fields[i + 1]);
+        }
+        return request.post("/tiket/" + id + "/" + action);
     }
 }
