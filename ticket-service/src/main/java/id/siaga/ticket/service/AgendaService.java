@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -40,8 +42,8 @@ public class AgendaService {
     /** @return the year's register in agenda-number order */
     public List<Entry> register(int year) {
         ZoneId zone = config.zone();
-        Instant from = java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
-        Instant to = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select t.id, t.number, t.agenda_number, t.closed_at, t.title, s.name, a.actor, u.full_name
@@ -65,7 +67,7 @@ public class AgendaService {
         if (value instanceof Instant instant) {
             return instant;
         }
-        if (value instanceof java.time.OffsetDateTime odt) {
+        if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
         if (value instanceof java.sql.Timestamp ts) {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The status board, the landing page after signing in. */
@@ -121,7 +122,7 @@ public class BoardPage {
 
     /** @return the css key of a check status: ok, warn, crit, unknown, or none before any report */
     static String cssKey(String status) {
-        return status == null ? "none" : status.toLowerCase(java.util.Locale.ROOT);
+        return status == null ? "none" : status.toLowerCase(Locale.ROOT);
     }
 
     private static int badness(String cssKey) {

@@ -1,7 +1,5 @@
 package id.siaga.ticket.web;
 
-import java.util.List;
-
 /**
  * The "Laporan Kerusakan Software" of one ticket: the fault report that SOP steps 8 and 9 hand to the JF ADB
  * or the Kabid, with the findings of each step and room to sign.

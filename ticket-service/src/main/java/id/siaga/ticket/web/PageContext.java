@@ -39,6 +39,7 @@ public class PageContext {
     private final SiagaConfig config;
     private Language language;
     private WebMessages messages;
+    private ReportMessages reportMessages;
     private Formats formats;
     private Labels labels;
 
@@ -68,6 +69,14 @@ public class PageContext {
     /** @return the messages of a language */
     public static WebMessages messages(Language language) {
         return MessageBundles.get(WebMessages.class, Localized.Literal.of(language.tag()));
+    }
+
+    /** @return the words of the report and the printables in the page language */
+    public ReportMessages rpt() {
+        if (reportMessages == null) {
+            reportMessages = MessageBundles.get(ReportMessages.class, Localized.Literal.of(language().tag()));
+        }
+        return reportMessages;
     }
 
     public Formats formats() {

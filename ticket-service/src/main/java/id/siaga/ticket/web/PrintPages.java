@@ -70,26 +70,26 @@ public class PrintPages {
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance faultReport(@PathParam("id") long id) {
-        WebMessages msg = context.msg();
+        ReportMessages rpt = context.rpt();
         TicketView ticket = views.detail(id);
         Ticket entity = tickets.get(id);
         Optional<TicketView.StepRow> kabid = latest(ticket, StepCodes.REPORT_TO_KABID);
         Optional<TicketView.StepRow> jfAdb = latest(ticket, StepCodes.REPORT_TO_JF_ADB);
         String reportedTo = null;
-        FaultReportView.Signer receiver = new FaultReportView.Signer(msg.signKabid(), null);
+        FaultReportView.Signer receiver = new FaultReportView.Signer(rpt.signKabid(), null);
         if (StepCodes.YES.equals(entity.decision)) {
-            reportedTo = msg.reportedToKabid();
-            receiver = new FaultReportView.Signer(msg.signKabid(), kabid.filter(s -> !s.current()).map(s -> fullName(s.actor())).orElse(null));
+            reportedTo = rpt.reportedToKabid();
+            receiver = new FaultReportView.Signer(rpt.signKabid(), kabid.filter(s -> !s.current()).map(s -> fullName(s.actor())).orElse(null));
         } else if (StepCodes.NO.equals(entity.decision)) {
-            reportedTo = msg.reportedToJfAdb();
-            receiver = new FaultReportView.Signer(msg.signJfAdb(), jfAdb.filter(s -> !s.current()).map(s -> fullName(s.actor())).orElse(null));
+            reportedTo = rpt.reportedToJfAdb();
+            receiver = new FaultReportView.Signer(rpt.signJfAdb(), jfAdb.filter(s -> !s.current()).map(s -> fullName(s.actor())).orElse(null));
         }
         String reporterName = entity.assignee == null ? null : fullName(entity.assignee);
         FaultReportView report = new FaultReportView(letterhead(tickets.machineOf(entity).document()), ticket,
                 output(ticket, StepCodes.ANALYSIS), output(ticket, StepCodes.REPAIR), output(ticket, StepCodes.SOFTWARE_CHECK),
                 reportedTo, web.office().city() + ", " + context.formats().longDate(TicketService.now()),
-                new FaultReportView.Signer(msg.signAdb(), reporterName), receiver);
-        Page page = context.page(msg.faultReportTitle() + " " + ticket.number(), "tickets",
+                new FaultReportView.Signer(rpt.signAdb(), reporterName), receiver);
+        Page page = context.page(rpt.faultReportTitle() + " " + ticket.number(), "tickets",
                 "/cetak/laporan-kerusakan/" + id);
         return context.localized(Templates.faultReport(page, report));
     }
@@ -99,7 +99,7 @@ public class PrintPages {
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance agenda(@RestQuery("tahun") String yearParam) {
-        WebMessages msg = context.msg();
+        ReportMessages rpt = context.rpt();
         int thisYear = Year.now(config.zone()).getValue();
         int year = parseYear(yearParam, thisYear);
         Formats f = context.formats();
@@ -114,7 +114,7 @@ public class PrintPages {
         for (int y = thisYear; y >= thisYear - 5; y--) {
             years.add(new Option(String.valueOf(y), String.valueOf(y), y == year));
         }
-        Page page = context.page(msg.agendaTitle(year), "agenda", "/cetak/agenda");
+        Page page = context.page(rpt.agendaTitle(year), "agenda", "/cetak/agenda");
         return context.localized(Templates.agenda(page, new AgendaView(letterhead(sop.active().definition), year, rows, years)));
     }
 

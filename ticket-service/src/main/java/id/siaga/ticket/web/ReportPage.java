@@ -69,7 +69,7 @@ public class ReportPage {
     public TemplateInstance monthly(@RestQuery("tahun") String year, @RestQuery("bulan") String month) {
         YearMonth chosen = month(year, month);
         ReportView view = view(chosen, reports.figures(chosen));
-        Page page = context.page(context.msg().reportTitle(), "report", PATH);
+        Page page = context.page(context.rpt().reportTitle(), "report", PATH);
         return context.localized(Templates.monthly(page, view));
     }
 
@@ -81,29 +81,29 @@ public class ReportPage {
     public Response csv(@RestQuery("tahun") String year, @RestQuery("bulan") String month) {
         YearMonth chosen = month(year, month);
         MonthlyReportService.Figures figures = reports.figures(chosen);
-        WebMessages msg = context.msg();
+        ReportMessages rpt = context.rpt();
         SopStateMachine machine = sop.machine(sop.active());
         StringBuilder csv = new StringBuilder();
-        line(csv, msg.csvSection(), msg.csvCode(), msg.csvName(), msg.csvCount(), msg.csvMedianMinutes(),
-                msg.csvP90Minutes(), msg.csvStandardMinMinutes(), msg.csvStandardMaxMinutes(), msg.csvWithinPercent());
+        line(csv, rpt.csvSection(), rpt.csvCode(), rpt.csvName(), rpt.csvCount(), rpt.csvMedianMinutes(),
+                rpt.csvP90Minutes(), rpt.csvStandardMinMinutes(), rpt.csvStandardMaxMinutes(), rpt.csvWithinPercent());
         for (Map.Entry<String, MonthlyReportService.StepFigures> e : stepFigures(figures, machine).entrySet()) {
             MonthlyReportService.StepFigures s = e.getValue();
             SopStep step = machine.step(e.getKey()).orElse(null);
-            line(csv, msg.csvSectionStep(), e.getKey(), step == null ? e.getKey() : context.labels().stepName(step),
+            line(csv, rpt.csvSectionStep(), e.getKey(), step == null ? e.getKey() : context.labels().stepName(step),
                     String.valueOf(s.count()), s.count() == 0 ? "" : minutes(s.medianSeconds()),
                     s.count() == 0 ? "" : minutes(s.p90Seconds()), standardMinutes(step == null ? null : step.minDuration()),
                     standardMinutes(step == null ? null : step.maxDuration()),
                     s.withinShare() == null ? "" : String.format(Locale.ROOT, "%.1f", s.withinShare() * 100));
         }
-        line(csv, msg.csvSectionSummary(), "OPENED", msg.reportOpened(), String.valueOf(figures.opened()), "", "", "", "", "");
-        line(csv, msg.csvSectionSummary(), "CLOSED", msg.reportClosed(), String.valueOf(figures.closed()), "", "", "", "", "");
-        line(csv, msg.csvSectionSummary(), "CANCELLED", msg.reportCancelled(), String.valueOf(figures.cancelled()), "", "",
+        line(csv, rpt.csvSectionSummary(), "OPENED", rpt.reportOpened(), String.valueOf(figures.opened()), "", "", "", "", "");
+        line(csv, rpt.csvSectionSummary(), "CLOSED", rpt.reportClosed(), String.valueOf(figures.closed()), "", "", "", "", "");
+        line(csv, rpt.csvSectionSummary(), "CANCELLED", rpt.reportCancelled(), String.valueOf(figures.cancelled()), "", "",
                 "", "", "");
         for (MonthlyReportService.Count c : figures.bySource()) {
-            line(csv, msg.csvSectionSource(), c.key(), sourceLabel(c.key()), String.valueOf(c.count()), "", "", "", "", "");
+            line(csv, rpt.csvSectionSource(), c.key(), sourceLabel(c.key()), String.valueOf(c.count()), "", "", "", "", "");
         }
         for (MonthlyReportService.Count c : figures.byServer()) {
-            line(csv, msg.csvSectionServer(), c.key(), c.key().isEmpty() ? msg.reportNoServer() : c.key(),
+            line(csv, rpt.csvSectionServer(), c.key(), c.key().isEmpty() ? rpt.reportNoServer() : c.key(),
                     String.valueOf(c.count()), "", "", "", "", "");
         }
         String filename = "siaga-laporan-bulanan-" + chosen + ".csv";
@@ -112,7 +112,7 @@ public class ReportPage {
     }
 
     private ReportView view(YearMonth month, MonthlyReportService.Figures figures) {
-        WebMessages msg = context.msg();
+        ReportMessages rpt = context.rpt();
         Labels labels = context.labels();
         Formats f = context.formats();
         Locale locale = context.language().locale();
@@ -142,7 +142,7 @@ public class ReportPage {
         List<ReportView.CountRow> bySource = figures.bySource().stream()
                 .map(c -> new ReportView.CountRow(sourceLabel(c.key()), c.count())).toList();
         List<ReportView.CountRow> byServer = figures.byServer().stream()
-                .map(c -> new ReportView.CountRow(c.key().isEmpty() ? msg.reportNoServer() : c.key(), c.count())).toList();
+                .map(c -> new ReportView.CountRow(c.key().isEmpty() ? rpt.reportNoServer() : c.key(), c.count())).toList();
 
         int thisYear = YearMonth.now(config.zone()).getYear();
         List<Option> years = new ArrayList<>();

@@ -94,7 +94,7 @@ public class TicketPages {
     @Path("baru")
     @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public TemplateInstance intakeForm() {
-        return intake(IntakeForm.blank(), FormErrors.none());
+        return intakePage(IntakeForm.blank(), FormErrors.none());
     }
 
     @POST
@@ -120,7 +120,7 @@ public class TicketPages {
                 serverId, application, trim(form.title), trim(form.description), severity);
         errors.addViolations(validator.validate(request), field -> field, msg);
         if (errors.any()) {
-            return Response.status(400).entity(intake(form, errors.general(msg.errorFixFields()))).build();
+            return Response.status(400).entity(intakePage(form, errors.general(msg.errorFixFields()))).build();
         }
         try {
             Ticket ticket = tickets.create(request, context.caller());
@@ -129,7 +129,7 @@ public class TicketPages {
             for (FieldError field : e.errors()) {
                 errors.add(field.field(), "serverId".equals(field.field()) ? msg.errorUnknownServer() : field.message());
             }
-            return Response.status(422).entity(intake(form, errors.general(msg.errorFixFields()))).build();
+            return Response.status(422).entity(intakePage(form, errors.general(msg.errorFixFields()))).build();
         }
     }
 
@@ -224,7 +224,7 @@ public class TicketPages {
         return ErrorPage.notFound(context, PATH);
     }
 
-    private TemplateInstance intake(IntakeForm form, FormErrors errors) {
+    private TemplateInstance intakePage(IntakeForm form, FormErrors errors) {
         Page page = context.page(context.msg().intakeTitle(), "intake", PATH + "/baru");
         return context.localized(Templates.intake(page, views.intake(form, errors)));
     }

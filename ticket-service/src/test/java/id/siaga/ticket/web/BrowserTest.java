@@ -22,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,12 +68,16 @@ class BrowserTest {
 
     @Test
     void showsTheBoardInIndonesianByDefaultAndInEnglishWhenChosen() {
-        Agents.Registered siak = Agents.register("siak-app-" + suffix(), "SIAK_APP");
-        Agents.register("ktpel-" + suffix(), "KTPEL");
+        Agents.Registered siak = Agents.register("siak-app-painan", "SIAK_APP");
+        Agents.register("ktpel-painan", "KTPEL");
         Instant now = Instant.now();
+        for (Instant at : List.of(now.minusSeconds(60), now)) {
+            Agents.post(siak, new ArrayList<>(List.of(
+                    Agents.finding("siak-web", "http", "CRIT", "Halaman login SIAK menjawab HTTP 500", at),
+                    Agents.finding("siak-db", "jdbc", "OK", "Query baca berhasil dalam 12 ms", at)))).statusCode(200);
+        }
         Agents.post(siak, new ArrayList<>(List.of(
-                Agents.finding("siak-web", "http", "CRIT", "Halaman login SIAK menjawab HTTP 500", now),
-                Agents.finding("siak-db", "jdbc", "OK", "Query baca berhasil dalam 12 ms", now)))).statusCode(200);
+                Agents.finding("disk-root", "host", "WARN", "Sisa ruang disk / tinggal 12 %", now)))).statusCode(200);
 
         Browser b = browser();
         b.open("/papan");
@@ -85,6 +91,7 @@ class BrowserTest {
         assertTrue(card.getText().contains("Gangguan"), card.getText());
         assertTrue(card.getText().contains("Halaman login SIAK menjawab HTTP 500"));
         assertTrue(card.getText().contains("Laporan terakhir"));
+        assertTrue(card.getText().contains("Tiket terbuka: 1"), "two failures in a row opened a ticket");
         assertTrue(b.text().contains("Tidak ada laporan: agen belum pernah melapor"));
         assertEquals("30", b.find("body").getAttribute("data-refresh"), "the board reloads itself");
         b.screenshot("board");
@@ -110,7 +117,7 @@ class BrowserTest {
 
     @Test
     void walksAPhoneComplaintThroughTheSopToClosed() {
-        Agents.Registered server = Agents.register("siak-db-" + suffix(), "SIAK_DB");
+        Agents.Registered server = Agents.register("siak-db-painan", "SIAK_DB");
         Browser b = browser();
         b.signIn(Api.ADB, Api.PASSWORD);
         b.clickLink("Terima keluhan");
@@ -261,7 +268,7 @@ class BrowserTest {
         WebElement link = b.driver().findElement(By.xpath("//a[normalize-space(.)='Unduh CSV']"));
         String href = link.getAttribute("href");
         link.click();
-        String month = java.time.YearMonth.now(ZoneId.of("Asia/Jakarta")).toString();
+        String month = YearMonth.now(ZoneId.of("Asia/Jakarta")).toString();
         Path csv = b.downloaded("siaga-laporan-bulanan-" + month + ".csv");
         String content = Files.readString(csv, StandardCharsets.UTF_8);
         assertTrue(content.startsWith("bagian,kode,nama,jumlah,median_menit"), content);
@@ -302,16 +309,12 @@ class BrowserTest {
         return id;
     }
 
-    private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> defaultSop() throws IOException {
         try (InputStream in = BrowserTest.class.getClassLoader().getResourceAsStream("sop/sop-800-488-DKPS-PS-2022.json")) {
             Map<String, Object> sop = new ObjectMapper().readValue(in, Map.class);
             List<Map<String, Object>> steps = new ArrayList<>();
-            ((List<Map<String, Object>>) sop.get("steps")).forEach(s -> steps.add(new java.util.HashMap<>(s)));
+            ((List<Map<String, Object>>) sop.get("steps")).forEach(s -> steps.add(new HashMap<>(s)));
             sop.put("steps", steps);
             return sop;
         }

@@ -104,7 +104,8 @@ class WebPagesTest {
         Pages adb = Pages.signIn(Api.ADB);
         String token = adb.csrfToken("/tiket/" + id);
         adb.request().contentType(ContentType.URLENC).formParam("to", "INSPECTION")
-                .post("/tiket/" + id + "/langkah").then().statusCode(400);
+                .post("/tiket/" + id + "/langkah").then().statusCode(400).contentType(startsWith("text/html"))
+                .body(containsString("Formulir ini sudah kedaluwarsa atau tidak berasal dari halaman SIAGA"));
         adb.request().contentType(ContentType.URLENC).formParam(Pages.CSRF_FIELD, token + "x").formParam("to", "INSPECTION")
                 .post("/tiket/" + id + "/langkah").then().statusCode(400);
         RestAssured.given().redirects().follow(false).cookie(Pages.SESSION_COOKIE, adb.sessionCookie())
