@@ -19,6 +19,15 @@ if [ -z "${SIAGA_ADMIN_PASSWORD:-}" ]; then
 fi
 export SIAGA_ADMIN_PASSWORD
 
+# The web pages' session cookie is encrypted with this key; kept so that sign-ins survive a restart.
+if [ -z "${QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY:-}" ]; then
+    if [ ! -s "$DATA_DIR/session-key" ]; then
+        (umask 077; head -c 32 /dev/urandom | base64 | tr -d '/+=' > "$DATA_DIR/session-key")
+    fi
+    QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$(cat "$DATA_DIR/session-key")"
+fi
+export QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY
+
 if [ "${SIAGA_SKIP_BUILD:-}" != "1" ]; then
     echo "SIAGA: building (mvn -B package -DskipTests) ..."
     mvn -B -q package -DskipTests -Dquarkus.analytics.disabled=true
@@ -58,7 +67,8 @@ fi
 cat <<MSG
 
   SIAGA is running.
-    Web and API:  $URL            (API under $URL/api/v1, Swagger UI at $URL/q/swagger-ui)
+    Web pages:    $URL            (status board, tickets, reports; in Indonesian, English on request)
+    API:          $URL/api/v1     (Swagger UI at $URL/q/swagger-ui)
     Sign in:      user 'admin', password '$SIAGA_ADMIN_PASSWORD'  (kept in $DATA_DIR/admin-password)
     Health:       $URL/q/health
   Press Ctrl-C to stop.

@@ -13,6 +13,8 @@ public final class StepCodes {
     public static final String FUNCTION_CHECK = "FUNCTION_CHECK";
     /** Step 4: analysis of the fault. */
     public static final String ANALYSIS = "ANALYSIS";
+    /** Step 5: the repair of the software. */
+    public static final String REPAIR = "REPAIR";
     /** Step 6: the software is checked after repair. */
     public static final String SOFTWARE_CHECK = "SOFTWARE_CHECK";
     /** Step 7: the Yes/No decision "does the software work well now?". */

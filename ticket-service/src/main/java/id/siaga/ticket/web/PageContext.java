@@ -1,0 +1,199 @@
+package id.siaga.ticket.web;
+
+import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.domain.AppUser;
+import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.repository.UserRepository;
+import id.siaga.ticket.service.Caller;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The current page request as the pages see it: the chosen language and its messages, formats in the
+ * office's time zone, the signed-in person, and the frame every page shares.
+ */
+@RequestScoped
+public class PageContext {
+
+    /** Query parameter naming what a redirect after a successful form just did. */
+    public static final String NOTICE = "ok";
+
+    private final RoutingContext routing;
+    private final SecurityIdentity identity;
+    private final UserRepository users;
+    private final SiagaConfig config;
+    private Language language;
+    private WebMessages messages;
+    private ReportMessages reportMessages;
+    private Formats formats;
+    private Labels labels;
+
+    public PageContext(RoutingContext routing, SecurityIdentity identity, UserRepository users, SiagaConfig config) {
+        this.routing = routing;
+        this.identity = identity;
+        this.users = users;
+        this.config = config;
+    }
+
+    public Language language() {
+        if (language == null) {
+            Cookie cookie = routing.request().getCookie(Language.COOKIE);
+            language = Language.choose(routing.queryParams().get(Language.PARAMETER), cookie == null ? null : cookie.getValue());
+        }
+        return language;
+    }
+
+    /** @return the messages in the page language */
+    public WebMessages msg() {
+        if (messages == null) {
+            messages = messages(language());
+        }
+        return messages;
+    }
+
+    /** @return the messages of a language */
+    public static WebMessages messages(Language language) {
+        return MessageBundles.get(WebMessages.class, Localized.Literal.of(language.tag()));
+    }
+
+    /** @return the words of the report and the printables in the page language */
+    public ReportMessages rpt() {
+        if (reportMessages == null) {
+            reportMessages = MessageBundles.get(ReportMessages.class, Localized.Literal.of(language().tag()));
+        }
+        return reportMessages;
+    }
+
+    public Formats formats() {
+        if (formats == null) {
+            formats = new Formats(language().locale(), config.zone(), msg());
+        }
+        return formats;
+    }
+
+    public Labels labels() {
+        if (labels == null) {
+            labels = new Labels(msg(), language());
+        }
+        return labels;
+    }
+
+    /** @return the signed-in person's roles */
+    public Set<Role> roles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        identity.getRoles().stream().map(Role::parse).filter(r -> r != null).forEach(roles::add);
+        return roles;
+    }
+
+    /** @return the signed-in person as the services see them */
+    public Caller caller() {
+        return Caller.person(identity.getPrincipal().getName(), roles());
+    }
+
+    /** @return whether the signed-in person takes part in SOP work (ADB and up) */
+    public boolean worksTickets() {
+        return roles().stream().anyMatch(Role::worksTickets);
+    }
+
+    /**
+     * @param title the page title
+     * @param nav   the current navigation entry
+     * @param path  the page's own path, for the language links (a form re-shown after a POST names its GET page)
+     */
+    public Page page(String title, String nav, String path) {
+        return page(title, nav, path, 0);
+    }
+
+    /** A page that reloads itself every {@code refreshSeconds}. */
+    public Page page(String title, String nav, String path, int refreshSeconds) {
+        return new Page(language().tag(), title, nav, userLine(), worksTickets(), true, languageLinks(path), notice(),
+                refreshSeconds, zoneName());
+    }
+
+    /** @return the template instance set to render in the page language */
+    public TemplateInstance localized(TemplateInstance template) {
+        return template.setLocale(language().locale());
+    }
+
+    /** The frame of the sign-in page, for nobody in particular. */
+    public Page anonymousPage(String title, String path, String notice) {
+        return new Page(language().tag(), title, "", null, false, false, languageLinks(path), notice, 0, zoneName());
+    }
+
+    /**
+     * The frame of an error page: the user is shown by user name (an error page may be rendered on an I/O thread,
+     * so it reads nothing from the database), and there are no forms.
+     */
+    public Page errorPage(String title, String path) {
+        String user = identity.isAnonymous() ? null : userLine(identity.getPrincipal().getName());
+        return new Page(language().tag(), title, "", user, worksTickets(), false, languageLinks(path), null, 0, zoneName());
+    }
+
+    private String userLine() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        String username = identity.getPrincipal().getName();
+        return userLine(users.findByUsername(username).map((AppUser u) -> u.fullName).orElse(username));
+    }
+
+    private String userLine(String name) {
+        String roles = roles().stream().sorted().map(labels()::role).collect(Collectors.joining(", "));
+        return roles.isEmpty() ? name : name + " (" + roles + ")";
+    }
+
+    private String notice() {
+        String code = routing.queryParams().get(NOTICE);
+        if (code == null) {
+            return null;
+        }
+        WebMessages m = msg();
+        return switch (code) {
+            case "created" -> m.noticeCreated();
+            case "moved" -> m.noticeMoved();
+            case "approved" -> m.noticeApproved();
+            case "recheck" -> m.noticeRecheck();
+            default -> null;
+        };
+    }
+
+    private List<Page.LanguageLink> languageLinks(String path) {
+        Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        for (String name : routing.queryParams().names()) {
+            if (!name.equals(Language.PARAMETER) && !name.equals(NOTICE)) {
+                query.put(name, routing.queryParams().getAll(name));
+            }
+        }
+        List<Page.LanguageLink> links = new ArrayList<>();
+        for (Language l : Language.values()) {
+            StringBuilder url = new StringBuilder(path).append('?');
+            query.forEach((name, values) -> values.forEach(v -> url.append(encode(name)).append('=').append(encode(v)).append('&')));
+            url.append(Language.PARAMETER).append('=').append(l.tag());
+            links.add(new Page.LanguageLink(l.tag(), l.ownName(), url.toString(), l == language()));
+        }
+        return links;
+    }
+
+    private String zoneName() {
+        return config.zone().getDisplayName(TextStyle.SHORT, language().locale()) + " (" + config.zone().getId() + ")";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,37 @@
+package id.siaga.ticket.web;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.annotation.Annotation;
+
+/**
+ * Explains a form refused by the CSRF check (a page left open past its token's lifetime, or a form that did not
+ * come from SIAGA): the check answers a bare 400, which a browser would show as an empty page.
+ */
+@Provider
+@WebPage
+public class RefusedFormFilter implements ContainerResponseFilter {
+
+    private final PageContext context;
+
+    public RefusedFormFilter(PageContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!HttpMethod.POST.equals(request.getMethod()) || response.getStatus() != 400 || response.hasEntity()) {
+            return;
+        }
+        WebMessages msg = context.msg();
+        Page page = context.errorPage(msg.formRefusedTitle(), BoardPage.PATH);
+        String html = context.localized(ErrorPage.Templates.error(page, msg.formRefusedTitle(), msg.formRefusedText()))
+                .render();
+        response.setEntity(html, new Annotation[0], MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+    }
+}
