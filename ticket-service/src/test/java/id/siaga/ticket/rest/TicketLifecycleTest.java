@@ -181,6 +181,21 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void listsClosedTicketsInTheAgendaRegisterOfTheYear() {
+        String number = closeQuickly("agenda register");
+        Api.as(Api.VIEWER).queryParam("year", YEAR).get("/api/v1/agenda").then().statusCode(200)
+                .body("year", equalTo(Integer.parseInt(YEAR)))
+                .body("items.find { it.agendaNumber == '" + number + "' }.recordedBy", equalTo(KASI))
+                .body("items.find { it.agendaNumber == '" + number + "' }.ticketNumber", matchesPattern("SIAGA-" + YEAR + "-\\d{6}"));
+        List<String> numbers = Api.as(Api.VIEWER).get("/api/v1/agenda").then().statusCode(200).extract().jsonPath()
+                .getList("items.agendaNumber");
+        assertEquals(numbers.stream().sorted().toList(), numbers, "in agenda-number order");
+        Api.as(Api.VIEWER).queryParam("year", "last year").get("/api/v1/agenda").then().statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+        Api.as(Api.VIEWER).queryParam("year", 2001).get("/api/v1/agenda").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void letsAKasiCancelWithAReasonButNotAnAdb() {
         long id = Api.newTicket("Laporan ganda");
         Api.as(ADB).body(Map.of("to", "CANCELLED", "note", "duplikat")).post("/api/v1/tickets/{id}/transitions", id)
