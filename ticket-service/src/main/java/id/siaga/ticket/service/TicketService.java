@@ -167,7 +167,7 @@ public class TicketService {
         }
         machine.check(from, to, caller.roles());
         requireWhatTheMoveNeeds(to, request);
-        return advance(ticket, machine, to, request.output(), request.note(), request.thirdParty(), caller);
+        return advance(ticket, machine, to, request.output(), request.remark(), request.thirdParty(), caller);
     }
 
     /**
@@ -338,7 +338,7 @@ public class TicketService {
     }
 
     private static void requireWhatTheMoveNeeds(String to, TransitionRequest request) {
-        if (StepCodes.CANCELLED.equals(to) && trimToNull(request.note()) == null) {
+        if (StepCodes.CANCELLED.equals(to) && trimToNull(request.remark()) == null) {
             throw new InvalidRequestException("note", "a reason is required to cancel a ticket "
                     + "(e.g. opened in error, duplicate of another ticket)");
         }

@@ -160,7 +160,7 @@ public class TicketPages {
         } else if (trim(thirdPartyReference) != null || trim(thirdPartyContact) != null) {
             thirdParty = new ThirdPartyRequest(null, trim(thirdPartyContact), trim(thirdPartyReference));
         }
-        TransitionRequest request = new TransitionRequest(to == null ? "" : to.trim(), trim(output), trim(note), thirdParty);
+        TransitionRequest request = new TransitionRequest(to == null ? "" : to.trim(), trim(output), trim(note), thirdParty, null);
         FormErrors errors = FormErrors.none().addViolations(validator.validate(request), TicketPages::formField, msg);
         if (errors.any()) {
             return refused(id, typed, errors.general(msg.errorFixFields()), 400);

@@ -203,7 +203,7 @@ class TicketLifecycleTest {
         Api.as(KASI).body(Map.of("to", "CANCELLED")).post("/api/v1/tickets/{id}/transitions", id)
                 .then().statusCode(422).body("errors[0].field", equalTo("note"));
         Api.as(KASI).get("/api/v1/tickets/{id}", id).then().body("allowedNext", equalTo(List.of("INSPECTION", "CANCELLED")));
-        Api.as(KASI).body(Map.of("to", "CANCELLED", "note", "Duplikat dari tiket sebelumnya"))
+        Api.as(KASI).body(Map.of("to", "CANCELLED", "reason", "Duplikat dari tiket sebelumnya"))
                 .post("/api/v1/tickets/{id}/transitions", id).then().statusCode(200)
                 .body("state", equalTo("CANCELLED")).body("step", equalTo("CANCELLED"))
                 .body("open", equalTo(false)).body("cancelReason", equalTo("Duplikat dari tiket sebelumnya"))

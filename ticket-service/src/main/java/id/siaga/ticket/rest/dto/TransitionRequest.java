@@ -16,5 +16,12 @@ public record TransitionRequest(
         @Schema(description = "A remark for the audit trail; the reason when cancelling", maxLength = 4000)
         @Size(max = 4000) String note,
         @Schema(description = "Required when moving to THIRD_PARTY_REPAIR")
-        @Valid ThirdPartyRequest thirdParty) {
+        @Valid ThirdPartyRequest thirdParty,
+        @Schema(description = "The reason when cancelling; taken as the note when no note is given", maxLength = 4000)
+        @Size(max = 4000) String reason) {
+
+    /** @return the note, or the reason when no note was given */
+    public String remark() {
+        return note != null && !note.isBlank() ? note : reason;
+    }
 }
