@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the agent's YAML file into an {@link AgentConfig}, substituting {@code ${ENV_VAR}} (or
@@ -73,7 +74,7 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ConfigException(source, List.of(where + "not valid YAML: " + e.getOriginalMessage()));
+            throw new ConfigException(source, List.of(where + "not valid YAML: " + oneLine(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new ConfigException(source, List.of("cannot read: " + e.getMessage()));
         }
@@ -89,6 +90,13 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return config;
+    }
+
+    /** @return the parser's message without its indented snippet and pointer lines */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining("; "));
     }
 
     private AgentConfig read(ConfigNode root, boolean requireToken) {
