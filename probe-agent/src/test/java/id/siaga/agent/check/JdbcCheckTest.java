@@ -1,8 +1,8 @@
 package id.siaga.agent.check;
 
+import id.siaga.agent.TestPostgres;
 import id.siaga.agent.config.CheckSpec;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,27 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JdbcCheckTest {
 
-    private static final Logger QUIET = Logger.getLogger("io.zonky");
-
     private static EmbeddedPostgres postgres;
     private static String url;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        QUIET.setLevel(Level.WARNING);
-        postgres = EmbeddedPostgres.builder().start();
-        url = postgres.getJdbcUrl("postgres", "postgres");
+        postgres = TestPostgres.get();
+        url = TestPostgres.url();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists penduduk; drop sequence if exists nomor");
             s.execute("create table penduduk (nik varchar(16) primary key, nama text)");
             s.execute("insert into penduduk values ('1301010101010001', 'Siti'), ('1301010101010002', 'Budi'),"
                     + " ('1301010101010003', 'Rina')");
             s.execute("create sequence nomor");
         }
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
     }
 
     @Test
