@@ -29,7 +29,7 @@ class FileAgeCheckTest {
         file("notes.txt", 0, 10);
         CheckResult result = check("siak-*.dump.gz", 26, null, null);
         assertEquals(Status.OK, result.status(), result.message());
-        assertEquals("newest siak-2026-11-24.dump.gz is 2 h old, 2.0 KB", result.message());
+        assertEquals("newest siak-2026-11-24.dump.gz is 2.0 h old, 2.0 KB", result.message());
         assertEquals(2.0, result.measurements().get("ageHours"), 0.01);
         assertEquals(2048.0, result.measurements().get("sizeBytes"));
     }
@@ -39,7 +39,7 @@ class FileAgeCheckTest {
         file("siak.dump.gz", 25, 100);
         CheckResult warn = check("*.gz", 26, 24.0, null);
         assertEquals(Status.WARN, warn.status(), warn.message());
-        assertTrue(warn.message().contains("25 h old (warn > 24 h, crit > 26 h)"), warn.message());
+        assertTrue(warn.message().contains("25.0 h old (warn > 24 h, crit > 26 h)"), warn.message());
 
         CheckResult crit = check("*.gz", 12, null, null);
         assertEquals(Status.CRIT, crit.status(), crit.message());
