@@ -173,10 +173,10 @@ class AgentTest {
     }
 
     private Agent agent() throws Exception {
-        Outbox outbox = new Outbox(config.outbox().dir(), config.outbox().maxFindings(), Json.mapper());
+        Outbox outbox = new Outbox(config.outbox().dir(), config.outbox().maxFindings());
         TicketServiceClient client = new TicketServiceClient(config.service(), Duration.ofSeconds(5), "test");
         Delivery delivery = new Delivery(outbox, client, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
-                new Random(1)), Json.mapper(), System::nanoTime);
+                new Random(1)), System::nanoTime);
         CheckRunner runner = new CheckRunner(new CheckFactory(Clock.systemUTC()).create(config.checks()),
                 Clock.systemUTC());
         return new Agent(config, runner, outbox, delivery, Clock.systemUTC(), "test");

@@ -31,7 +31,8 @@ public final class LogSetup {
                 level = Level.INFO;
             }
         }
-        LogManager.getLogManager().reset();
+        LogManager manager = LogManager.getLogManager();
+        manager.reset();
         Logger root = Logger.getLogger("");
         Handler handler = new ConsoleHandler();
         handler.setFormatter(new OneLineFormatter());
@@ -39,6 +40,30 @@ public final class LogSetup {
         root.addHandler(handler);
         root.setLevel(level);
         QUIETER.setLevel(level.intValue() <= Level.FINE.intValue() ? level : Level.WARNING);
+        if (manager instanceof KeepOpenLogManager keepOpen) {
+            keepOpen.keepOpen();
+        }
+    }
+
+    /**
+     * A log manager whose handlers stay open until the JVM is gone, so the agent's last lines during a SIGTERM
+     * shutdown are not lost (the standard one closes every handler in its own shutdown hook). {@link Main}
+     * selects it through {@code java.util.logging.manager}.
+     */
+    public static final class KeepOpenLogManager extends LogManager {
+
+        private volatile boolean open;
+
+        void keepOpen() {
+            open = true;
+        }
+
+        @Override
+        public void reset() {
+            if (!open) {
+                super.reset();
+            }
+        }
     }
 
     /** {@code 2026-11-25T12:00:00.123Z WARNING Delivery: message: IOException: cause}, on one line. */

@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.util.logging.manager", LogSetup.KeepOpenLogManager.class.getName());
         LogSetup.install(System.getenv("SIAGA_AGENT_LOG_LEVEL"));
         System.exit(commandLine().execute(args));
     }

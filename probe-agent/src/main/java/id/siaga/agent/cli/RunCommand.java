@@ -1,6 +1,5 @@
 package id.siaga.agent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.agent.Agent;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckRunner;
@@ -9,7 +8,6 @@ import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.ConfigException;
 import id.siaga.agent.report.Backoff;
 import id.siaga.agent.report.Delivery;
-import id.siaga.agent.report.Json;
 import id.siaga.agent.report.Outbox;
 import id.siaga.agent.report.TicketServiceClient;
 import picocli.CommandLine.Command;
@@ -70,17 +68,16 @@ public final class RunCommand implements Callable<Integer> {
             config.printProblems(e.problems(), err);
             return ExitCodes.FAILED;
         }
-        ObjectMapper json = Json.mapper();
         Outbox outbox;
         try {
-            outbox = new Outbox(agentConfig.outbox().dir(), agentConfig.outbox().maxFindings(), json);
+            outbox = new Outbox(agentConfig.outbox().dir(), agentConfig.outbox().maxFindings());
         } catch (IOException e) {
             config.printProblems(List.of("outbox.dir: cannot use " + agentConfig.outbox().dir() + ": " + e), err);
             return ExitCodes.FAILED;
         }
         TicketServiceClient client = new TicketServiceClient(agentConfig.service(), SERVICE_TIMEOUT, Version.current());
         Delivery delivery = new Delivery(outbox, client, new Backoff(BACKOFF_BASE, BACKOFF_CAP,
-                RandomGenerator.getDefault()), json, System::nanoTime);
+                RandomGenerator.getDefault()), System::nanoTime);
         CheckRunner runner = new CheckRunner(checks, Clock.systemUTC());
         Agent agent = new Agent(agentConfig, runner, outbox, delivery, Clock.systemUTC(), Version.current());
         if (once) {

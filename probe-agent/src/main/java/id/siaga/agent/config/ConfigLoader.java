@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -65,9 +64,9 @@ public final class ConfigLoader {
         String source = file.toString();
         JsonNode root;
         try {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            root = yaml.readTree(Files.readString(file));
+            try (JsonParser parser = new YAMLFactory().createParser(Files.readString(file))) {
+                root = TreeReader.read(parser);
+            }
         } catch (NoSuchFileException e) {
             throw new ConfigException(source, List.of(
                     "file not found (give another with --config or SIAGA_AGENT_CONFIG)"));

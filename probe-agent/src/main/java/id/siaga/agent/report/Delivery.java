@@ -1,7 +1,5 @@
 package id.siaga.agent.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
@@ -38,7 +36,6 @@ public final class Delivery {
     private final Outbox outbox;
     private final TicketServiceClient client;
     private final Backoff backoff;
-    private final ObjectMapper json;
     private final LongSupplier nanoTime;
     private long notBefore;
     private boolean waiting;
@@ -46,12 +43,10 @@ public final class Delivery {
     private int batchLimit = MAX_BATCH;
 
     /** @param nanoTime monotonic clock in nanoseconds, {@code System::nanoTime} outside tests */
-    public Delivery(Outbox outbox, TicketServiceClient client, Backoff backoff, ObjectMapper json,
-                    LongSupplier nanoTime) {
+    public Delivery(Outbox outbox, TicketServiceClient client, Backoff backoff, LongSupplier nanoTime) {
         this.outbox = outbox;
         this.client = client;
         this.backoff = backoff;
-        this.json = json;
         this.nanoTime = nanoTime;
     }
 
@@ -147,7 +142,7 @@ public final class Delivery {
             return List.of();
         }
         try {
-            return json.readValue(answer.body(), Ack.class).recheck();
+            return Json.readAck(answer.body()).recheck();
         } catch (IOException e) {
             LOG.warning("service accepted the findings but its answer is not understood: " + answer.shortBody());
             return List.of();

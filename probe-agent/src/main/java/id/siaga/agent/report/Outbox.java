@@ -1,12 +1,12 @@
 package id.siaga.agent.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,7 +17,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.logging.Level;
@@ -37,6 +39,8 @@ public final class Outbox implements AutoCloseable {
 
     /** Most files kept in {@code rejected/}; older ones are deleted. */
     static final int MAX_REJECTED_FILES = 1_000;
+    /** Most findings whose JSON is also kept in memory after writing, so sending them needs no disk read. */
+    static final int MAX_CACHED = 1_000;
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final Pattern NAME = Pattern.compile("f-(\\d{19})\\.json");
@@ -45,8 +49,8 @@ public final class Outbox implements AutoCloseable {
     private final Path dir;
     private final Path rejectedDir;
     private final int maxFindings;
-    private final ObjectMapper json;
     private final NavigableSet<Long> pending = new TreeSet<>();
+    private final Map<Long, byte[]> written = new LinkedHashMap<>();
     private long lastSequence;
     private long droppedTotal;
     private long rejectedTotal;
@@ -57,11 +61,10 @@ public final class Outbox implements AutoCloseable {
      * Opens (creating if needed) the outbox in {@code dir} and indexes the findings left there by an earlier
      * run; leftover temporary files from an interrupted write are deleted.
      */
-    public Outbox(Path dir, int maxFindings, ObjectMapper json) throws IOException {
+    public Outbox(Path dir, int maxFindings) throws IOException {
         this.dir = dir;
         this.rejectedDir = dir.resolve("rejected");
         this.maxFindings = maxFindings;
-        this.json = json;
         Files.createDirectories(dir);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
@@ -94,9 +97,14 @@ public final class Outbox implements AutoCloseable {
                 long sequence = nextSequence();
                 Path target = file(sequence);
                 Path temporary = dir.resolve(target.getFileName() + ".tmp");
-                writeSynced(temporary, json.writeValueAsBytes(finding));
+                byte[] bytes = Json.write(finding);
+                writeSynced(temporary, bytes);
                 move(temporary, target);
                 pending.add(sequence);
+                written.put(sequence, bytes);
+                if (written.size() > MAX_CACHED) {
+                    written.remove(written.keySet().iterator().next());
+                }
             }
         } finally {
             syncDirectory(dir);
@@ -117,7 +125,11 @@ public final class Outbox implements AutoCloseable {
         List<Long> corrupt = new ArrayList<>();
         while (batch.size() < limit && sequences.hasNext()) {
             long sequence = sequences.next();
-            byte[] bytes;
+            byte[] bytes = written.get(sequence);
+            if (bytes != null) {
+                batch.add(new Stored(sequence, bytes));
+                continue;
+            }
             try {
                 bytes = Files.readAllBytes(file(sequence));
             } catch (NoSuchFileException e) {
@@ -138,13 +150,16 @@ public final class Outbox implements AutoCloseable {
         return batch;
     }
 
-    /** Deletes findings the service has acknowledged. */
+    /**
+     * Deletes findings the service has acknowledged. The deletion is not synced: should a crash undo it, the
+     * findings are sent again with their ids and the service ignores them as duplicates.
+     */
     public synchronized void remove(Collection<Stored> acknowledged) throws IOException {
         for (Stored stored : acknowledged) {
             Files.deleteIfExists(file(stored.sequence()));
             pending.remove(stored.sequence());
+            written.remove(stored.sequence());
         }
-        syncDirectory(dir);
     }
 
     /** Moves findings the service refused as invalid to {@code rejected/} and counts them. */
@@ -198,6 +213,7 @@ public final class Outbox implements AutoCloseable {
         }
         for (int i = 0; i < excess; i++) {
             long oldest = pending.pollFirst();
+            written.remove(oldest);
             Files.deleteIfExists(file(oldest));
         }
         droppedTotal += excess;
@@ -216,6 +232,7 @@ public final class Outbox implements AutoCloseable {
                 LOG.fine("outbox: " + source + " already gone");
             }
             pending.remove(sequence);
+            written.remove(sequence);
         }
         syncDirectory(dir);
         pruneRejected();
@@ -233,7 +250,7 @@ public final class Outbox implements AutoCloseable {
 
     private boolean isFinding(byte[] bytes) {
         try {
-            JsonNode node = json.readTree(bytes);
+            JsonNode node = Json.read(bytes);
             return node instanceof ObjectNode && node.hasNonNull("id") && node.hasNonNull("check");
         } catch (IOException e) {
             return false;
@@ -246,7 +263,7 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         try {
-            JsonNode state = json.readTree(file.toFile());
+            JsonNode state = Json.read(Files.readAllBytes(file));
             droppedTotal = state.path("droppedTotal").asLong(0);
             rejectedTotal = state.path("rejectedTotal").asLong(0);
             corruptTotal = state.path("corruptTotal").asLong(0);
@@ -259,13 +276,11 @@ public final class Outbox implements AutoCloseable {
         if (!stateDirty) {
             return;
         }
-        ObjectNode state = json.createObjectNode()
-                .put("droppedTotal", droppedTotal)
-                .put("rejectedTotal", rejectedTotal)
-                .put("corruptTotal", corruptTotal);
+        String state = "{\"droppedTotal\":" + droppedTotal + ",\"rejectedTotal\":" + rejectedTotal
+                + ",\"corruptTotal\":" + corruptTotal + "}";
         Path target = dir.resolve(STATE_FILE);
         Path temporary = dir.resolve(STATE_FILE + ".tmp");
-        writeSynced(temporary, json.writeValueAsBytes(state));
+        writeSynced(temporary, state.getBytes(StandardCharsets.US_ASCII));
         move(temporary, target);
         syncDirectory(dir);
         stateDirty = false;

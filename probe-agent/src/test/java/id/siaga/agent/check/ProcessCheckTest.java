@@ -44,7 +44,7 @@ class ProcessCheckTest {
     }
 
     @Test
-    void isCriticalWhenNoProcessHasTheName() {
+    void isCriticalWhenNoProcessHasTheName() throws IOException {
         CheckResult result = check("siak-no-such-daemon-" + marker, 1, null);
         assertEquals(Status.CRIT, result.status());
         assertEquals("'siak-no-such-daemon-" + marker + "' not running (expected at least 1)", result.message());
@@ -60,7 +60,19 @@ class ProcessCheckTest {
         assertEquals(2.0, result.measurements().get("count"));
     }
 
-    private CheckResult check(String name, int min, Integer max) {
+    @Test
+    void findsTheSameProcessesThroughOshiAsThroughProc() throws Exception {
+        start();
+        start();
+        CheckSpec.Process spec = new CheckSpec.Process("sleep " + marker, 1, null, Duration.ofSeconds(10));
+        CheckResult procfs = new ProcessCheck(spec, OS, true).run();
+        CheckResult oshi = new ProcessCheck(spec, OS, false).run();
+        assertEquals(Status.OK, oshi.status(), oshi.message());
+        assertEquals(procfs.message(), oshi.message());
+        assertEquals(2.0, oshi.measurements().get("count"));
+    }
+
+    private CheckResult check(String name, int min, Integer max) throws IOException {
         return new ProcessCheck(new CheckSpec.Process(name, min, max, Duration.ofSeconds(10)), OS).run();
     }
 

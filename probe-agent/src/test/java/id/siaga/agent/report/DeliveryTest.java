@@ -41,7 +41,7 @@ class DeliveryTest {
     @BeforeEach
     void start() throws IOException {
         service = new FakeTicketService();
-        outbox = new Outbox(dir, 1_000, Json.mapper());
+        outbox = new Outbox(dir, 1_000);
     }
 
     @AfterEach
@@ -153,7 +153,7 @@ class DeliveryTest {
         outbox.add(findings(1));
         Delivery delivery = new Delivery(outbox, new TicketServiceClient(new ServiceConfig(
                 URI.create("http://127.0.0.1:" + closedPort), "t"), Duration.ofSeconds(2), "test"),
-                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random(1)), Json.mapper(), nanos::get);
+                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random(1)), nanos::get);
         Delivery.Result result = delivery.drain(false);
         assertFalse(result.delivered());
         assertEquals("cannot reach the service: connection refused", result.problem());
@@ -191,7 +191,7 @@ class DeliveryTest {
         TicketServiceClient client = new TicketServiceClient(new ServiceConfig(URI.create(service.url()), token),
                 Duration.ofSeconds(5), "test");
         return new Delivery(outbox, client, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random(1)),
-                Json.mapper(), nanos::get);
+                nanos::get);
     }
 
     private static List<Finding> findings(int count) {

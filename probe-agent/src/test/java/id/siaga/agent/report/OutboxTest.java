@@ -1,7 +1,6 @@
 package id.siaga.agent.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.agent.check.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,24 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutboxTest {
 
-    private final ObjectMapper json = Json.mapper();
-
     @TempDir
     Path dir;
 
     @Test
     void keepsFindingsAcrossARestart() throws IOException {
         List<Finding> written = findings(3);
-        new Outbox(dir, 100, json).add(written);
+        new Outbox(dir, 100).add(written);
 
-        Outbox reopened = new Outbox(dir, 100, json);
+        Outbox reopened = new Outbox(dir, 100);
         assertEquals(3, reopened.size());
         assertEquals(ids(written), ids(reopened.oldest(10)));
     }
 
     @Test
     void deletesFindingsOnlyOnceAcknowledged() throws IOException {
-        Outbox outbox = new Outbox(dir, 100, json);
+        Outbox outbox = new Outbox(dir, 100);
         List<Finding> written = findings(3);
         outbox.add(written);
         List<Outbox.Stored> batch = outbox.oldest(2);
@@ -48,12 +45,12 @@ class OutboxTest {
 
         outbox.remove(batch);
         assertEquals(1, outbox.size());
-        assertEquals(ids(written.subList(2, 3)), ids(new Outbox(dir, 100, json).oldest(10)));
+        assertEquals(ids(written.subList(2, 3)), ids(new Outbox(dir, 100).oldest(10)));
     }
 
     @Test
     void dropsTheOldestFindingsWhenFullAndCountsThemAcrossRestarts() throws IOException {
-        Outbox outbox = new Outbox(dir, 10, json);
+        Outbox outbox = new Outbox(dir, 10);
         List<Finding> written = findings(15);
         outbox.add(written.subList(0, 8));
         outbox.add(written.subList(8, 15));
@@ -62,14 +59,14 @@ class OutboxTest {
         assertEquals(ids(written.subList(5, 15)), ids(outbox.oldest(100)));
         outbox.close();
 
-        Outbox reopened = new Outbox(dir, 10, json);
+        Outbox reopened = new Outbox(dir, 10);
         assertEquals(5, reopened.droppedTotal());
         assertEquals(10, reopened.size());
     }
 
     @Test
     void skipsACorruptFileAndMovesItAside() throws IOException {
-        Outbox outbox = new Outbox(dir, 100, json);
+        Outbox outbox = new Outbox(dir, 100);
         List<Finding> written = findings(2);
         outbox.add(written);
         Path first;
@@ -79,7 +76,7 @@ class OutboxTest {
         Files.writeString(first, "{\"id\": \"trunc");
         Files.writeString(dir.resolve("f-0000000000000000001.json.tmp"), "half written");
 
-        Outbox reopened = new Outbox(dir, 100, json);
+        Outbox reopened = new Outbox(dir, 100);
         assertFalse(Files.exists(dir.resolve("f-0000000000000000001.json.tmp")), "leftover temporary file removed");
         List<Outbox.Stored> batch = reopened.oldest(10);
         assertEquals(ids(written.subList(1, 2)), ids(batch));
@@ -90,7 +87,7 @@ class OutboxTest {
 
     @Test
     void movesRejectedFindingsAsideAndCountsThem() throws IOException {
-        Outbox outbox = new Outbox(dir, 100, json);
+        Outbox outbox = new Outbox(dir, 100);
         outbox.add(findings(3));
         outbox.reject(outbox.oldest(2));
         assertEquals(1, outbox.size());
@@ -99,16 +96,16 @@ class OutboxTest {
             assertEquals(2, files.count());
         }
         outbox.close();
-        assertEquals(2, new Outbox(dir, 100, json).rejectedTotal());
+        assertEquals(2, new Outbox(dir, 100).rejectedTotal());
     }
 
     @Test
     void storesEachFindingAsTheJsonThatIsPosted() throws IOException {
-        Outbox outbox = new Outbox(dir, 100, json);
+        Outbox outbox = new Outbox(dir, 100);
         Finding finding = new Finding(UUID.randomUUID(), 7, "web", "http", Status.WARN, "HTTP 200 in 2100 ms",
                 Map.of("responseMs", 2100.0), Instant.parse("2026-11-25T12:00:00.123Z"), 2100, "dc", null);
         outbox.add(List.of(finding));
-        JsonNode stored = json.readTree(outbox.oldest(1).get(0).json());
+        JsonNode stored = Json.read(outbox.oldest(1).get(0).json());
         assertEquals(finding.id().toString(), stored.get("id").asText());
         assertEquals(7, stored.get("serverId").asLong());
         assertEquals("web", stored.get("check").asText());
@@ -132,12 +129,11 @@ class OutboxTest {
 
     private static List<String> ids(List<?> findingsOrStored) throws IOException {
         List<String> ids = new ArrayList<>();
-        ObjectMapper mapper = Json.mapper();
         for (Object item : findingsOrStored) {
             if (item instanceof Finding f) {
                 ids.add(f.id().toString());
             } else {
-                ids.add(mapper.readTree(((Outbox.Stored) item).json()).get("id").asText());
+                ids.add(Json.read(((Outbox.Stored) item).json()).get("id").asText());
             }
         }
         return ids;
