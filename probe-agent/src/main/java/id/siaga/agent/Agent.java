@@ -76,15 +76,19 @@ public final class Agent {
             long nextCycle = System.nanoTime();
             while (stopRequested.getCount() > 0) {
                 long now = System.nanoTime();
-                if (now - nextCycle >= 0) {
-                    cycle();
-                    nextCycle += interval;
-                    if (System.nanoTime() - nextCycle > 0) {
-                        nextCycle = System.nanoTime() + interval;
+                try {
+                    if (now - nextCycle >= 0) {
+                        nextCycle += interval;
+                        if (System.nanoTime() - nextCycle > 0) {
+                            nextCycle = System.nanoTime() + interval;
+                        }
+                        cycle();
+                        deliver(false);
+                    } else if (outbox.size() > 0 && delivery.due()) {
+                        deliver(false);
                     }
-                    deliver(false);
-                } else if (outbox.size() > 0 && delivery.due()) {
-                    deliver(false);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.SEVERE, "cycle failed, trying again next interval: " + e, e);
                 }
                 long sleep = nextCycle - System.nanoTime();
                 if (outbox.size() > 0 && delivery.nanosUntilDue() < sleep) {

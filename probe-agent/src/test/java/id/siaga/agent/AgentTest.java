@@ -3,6 +3,7 @@ package id.siaga.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckRunner;
+import id.siaga.agent.check.HttpClients;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.ConfigLoader;
 import id.siaga.agent.report.Backoff;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AgentTest {
+
+    private static final HttpClient HTTP = HttpClients.standard();
 
     @TempDir
     Path dir;
@@ -174,10 +178,10 @@ class AgentTest {
 
     private Agent agent() throws Exception {
         Outbox outbox = new Outbox(config.outbox().dir(), config.outbox().maxFindings());
-        TicketServiceClient client = new TicketServiceClient(config.service(), Duration.ofSeconds(5), "test");
+        TicketServiceClient client = new TicketServiceClient(config.service(), Duration.ofSeconds(5), "test", HTTP);
         Delivery delivery = new Delivery(outbox, client, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
                 new Random(1)), System::nanoTime);
-        CheckRunner runner = new CheckRunner(new CheckFactory(Clock.systemUTC()).create(config.checks()),
+        CheckRunner runner = new CheckRunner(new CheckFactory(Clock.systemUTC(), HTTP).create(config.checks()),
                 Clock.systemUTC());
         return new Agent(config, runner, outbox, delivery, Clock.systemUTC(), "test");
     }

@@ -6,6 +6,7 @@ import id.siaga.agent.config.ConfigException;
 import oshi.SystemInfo;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -21,10 +22,13 @@ import java.util.Optional;
 public final class CheckFactory {
 
     private final Clock clock;
+    private final HttpClient http;
     private SystemInfo system;
 
-    public CheckFactory(Clock clock) {
+    /** @param http the agent's standard HTTP client (see {@link HttpClients}), shared by the http checks */
+    public CheckFactory(Clock clock, HttpClient http) {
         this.clock = clock;
+        this.http = http;
     }
 
     /**
@@ -58,7 +62,7 @@ public final class CheckFactory {
                     throw new InvalidSetting("caFile: cannot read " + http.caFile());
                 }
                 try {
-                    yield new HttpCheck(http, clock);
+                    yield new HttpCheck(http, clock, this.http);
                 } catch (GeneralSecurityException | IOException e) {
                     throw new InvalidSetting("caFile: not a PEM certificate file (" + CheckRunner.describe(e) + ")");
                 }

@@ -8,8 +8,8 @@ import javax.net.ssl.SSLSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code http}: fetches a page of an application and checks status, expected text, response time and, for
@@ -38,42 +39,38 @@ public final class HttpCheck implements Check {
 
     private final CheckSpec.Http spec;
     private final Clock clock;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
     private final HttpClient client;
 
+    /** Most redirects followed. */
+    static final int MAX_REDIRECTS = 5;
+
     /**
+     * @param shared the agent's standard client, used unless the check has its own TLS settings
      * @throws GeneralSecurityException when the TLS settings cannot be set up
      * @throws IOException              when {@code caFile} cannot be read
      */
-    public HttpCheck(CheckSpec.Http spec, Clock clock) throws GeneralSecurityException, IOException {
+    public HttpCheck(CheckSpec.Http spec, Clock clock, HttpClient shared) throws GeneralSecurityException, IOException {
         this.spec = spec;
         this.clock = clock;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(spec.timeout())
-                .followRedirects(spec.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
-        if ("https".equalsIgnoreCase(spec.url().getScheme())) {
-            builder.sslContext(TlsTrust.context(spec.tlsVerify(), spec.caFile()));
-        }
-        this.client = builder.build();
+        this.client = spec.tlsVerify() && spec.caFile() == null ? shared
+                : HttpClients.create(TlsTrust.context(spec.tlsVerify(), spec.caFile()));
     }
 
     @Override
     public CheckResult run() throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(spec.url())
-                .timeout(spec.timeout())
-                .header("User-Agent", "siaga-agent")
-                .GET()
-                .build();
         long start = System.nanoTime();
         HttpResponse<InputStream> response;
         String body;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = fetch(start);
+            if (response == null) {
+                return CheckResult.of(Status.CRIT, "no answer within " + spec.timeout().toMillis() + " ms");
+            }
             try (InputStream in = response.body()) {
                 body = new String(in.readNBytes(MAX_BODY_BYTES), charset(response));
             }
-        } catch (HttpConnectTimeoutException e) {
-            return CheckResult.of(Status.CRIT, "no connection within " + spec.timeout().toMillis() + " ms");
         } catch (HttpTimeoutException e) {
             return CheckResult.of(Status.CRIT, "no answer within " + spec.timeout().toMillis() + " ms");
         } catch (ConnectException e) {
@@ -133,6 +130,30 @@ public final class HttpCheck implements Check {
     @Override
     public Duration timeout() {
         return spec.timeout();
+    }
+
+    /** @return the final answer after following redirects, or {@code null} when the time ran out */
+    private HttpResponse<InputStream> fetch(long start) throws IOException, InterruptedException {
+        URI uri = spec.url();
+        for (int hop = 0; ; hop++) {
+            Duration left = spec.timeout().minusNanos(System.nanoTime() - start);
+            if (left.isNegative() || left.isZero()) {
+                return null;
+            }
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(left)
+                    .header("User-Agent", "siaga-agent")
+                    .GET()
+                    .build();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!spec.followRedirects() || hop >= MAX_REDIRECTS || !REDIRECTS.contains(response.statusCode())
+                    || location.isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            uri = uri.resolve(location.get());
+        }
     }
 
     private Optional<Long> certificateDaysLeft(SSLSession session) {

@@ -18,8 +18,12 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 
-/** TLS trust for the {@code http} check: the JDK's CAs, optionally plus certificates from a PEM file, or none. */
-final class TlsTrust {
+/**
+ * TLS trust for the agent's HTTP clients: the JDK's CAs, optionally plus certificates from a PEM file, or none.
+ * The JDK's CA list is loaded only at the first TLS handshake, so an agent that speaks plain http never parses
+ * it (about a megabyte of memory and a noticeable share of the start-up CPU).
+ */
+public final class TlsTrust {
 
     private TlsTrust() {
     }
@@ -29,24 +33,25 @@ final class TlsTrust {
      * @param caFile PEM file of extra trusted certificates, or {@code null}
      * @return an SSL context for an HTTP client
      */
-    static SSLContext context(boolean verify, Path caFile) throws GeneralSecurityException, IOException {
+    public static SSLContext context(boolean verify, Path caFile) throws GeneralSecurityException, IOException {
         X509ExtendedTrustManager trust;
         if (!verify) {
             trust = new AcceptAll();
         } else if (caFile != null) {
-            trust = new Either(jdkDefault(), fromPem(caFile));
+            trust = new Either(new JdkDefault(), fromPem(caFile));
         } else {
-            return SSLContext.getDefault();
+            trust = new JdkDefault();
         }
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {trust}, null);
         return context;
     }
 
-    private static X509ExtendedTrustManager jdkDefault() throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        return first(factory);
+    /** @return an SSL context trusting what the JDK trusts, its CA list loaded at the first handshake */
+    public static SSLContext jdkDefault() throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new JdkDefault()}, null);
+        return context;
     }
 
     private static X509ExtendedTrustManager fromPem(Path caFile) throws GeneralSecurityException, IOException {
@@ -136,6 +141,70 @@ final class TlsTrust {
         @Override
         public X509Certificate[] getAcceptedIssuers() {
             return primary.getAcceptedIssuers();
+        }
+    }
+
+    /** The JDK's default trust, created on first use. */
+    private static final class JdkDefault extends X509ExtendedTrustManager {
+        private volatile X509ExtendedTrustManager delegate;
+
+        private X509ExtendedTrustManager delegate() throws CertificateException {
+            X509ExtendedTrustManager d = delegate;
+            if (d == null) {
+                try {
+                    TrustManagerFactory factory = TrustManagerFactory.getInstance(
+                            TrustManagerFactory.getDefaultAlgorithm());
+                    factory.init((KeyStore) null);
+                    d = first(factory);
+                } catch (GeneralSecurityException e) {
+                    throw new CertificateException("the JDK's trusted certificates cannot be loaded", e);
+                }
+                delegate = d;
+            }
+            return d;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate().checkServerTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate().checkServerTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate().checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("client certificates are not checked");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("client certificates are not checked");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("client certificates are not checked");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            try {
+                return delegate().getAcceptedIssuers();
+            } catch (CertificateException e) {
+                return new X509Certificate[0];
+            }
         }
     }
 

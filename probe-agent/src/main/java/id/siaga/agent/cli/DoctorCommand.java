@@ -1,6 +1,7 @@
 package id.siaga.agent.cli;
 
 import id.siaga.agent.check.CheckFactory;
+import id.siaga.agent.check.HttpClients;
 import id.siaga.agent.check.NamedCheck;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.ConfigException;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
+import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +47,7 @@ public final class DoctorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private final HttpClient http = HttpClients.standard();
     private PrintWriter out;
     private boolean allPassed = true;
 
@@ -66,7 +69,7 @@ public final class DoctorCommand implements Callable<Integer> {
         checks(agentConfig);
         outbox(agentConfig.outbox().dir());
         TicketServiceClient client = new TicketServiceClient(agentConfig.service(),
-                Duration.ofSeconds(timeoutSeconds), Version.current());
+                Duration.ofSeconds(timeoutSeconds), Version.current(), http);
         if (service(agentConfig, client)) {
             token(agentConfig, client);
         } else {
@@ -77,7 +80,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private void checks(AgentConfig agentConfig) {
         try {
-            List<NamedCheck> checks = new CheckFactory(Clock.systemUTC()).create(agentConfig.checks());
+            List<NamedCheck> checks = new CheckFactory(Clock.systemUTC(), http).create(agentConfig.checks());
             ok("checks", checks.size() + " set up (run 'siaga-agent check' to see their results)");
         } catch (ConfigException e) {
             failed("checks", String.join("; ", e.problems()), "fix the settings named above");

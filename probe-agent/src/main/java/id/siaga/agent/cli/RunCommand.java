@@ -3,6 +3,7 @@ package id.siaga.agent.cli;
 import id.siaga.agent.Agent;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckRunner;
+import id.siaga.agent.check.HttpClients;
 import id.siaga.agent.check.NamedCheck;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.ConfigException;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -61,9 +63,10 @@ public final class RunCommand implements Callable<Integer> {
         if (agentConfig == null) {
             return ExitCodes.FAILED;
         }
+        HttpClient http = HttpClients.standard();
         List<NamedCheck> checks;
         try {
-            checks = new CheckFactory(Clock.systemUTC()).create(agentConfig.checks());
+            checks = new CheckFactory(Clock.systemUTC(), http).create(agentConfig.checks());
         } catch (ConfigException e) {
             config.printProblems(e.problems(), err);
             return ExitCodes.FAILED;
@@ -75,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
             config.printProblems(List.of("outbox.dir: cannot use " + agentConfig.outbox().dir() + ": " + e), err);
             return ExitCodes.FAILED;
         }
-        TicketServiceClient client = new TicketServiceClient(agentConfig.service(), SERVICE_TIMEOUT, Version.current());
+        TicketServiceClient client = new TicketServiceClient(agentConfig.service(), SERVICE_TIMEOUT, Version.current(),
+                http);
         Delivery delivery = new Delivery(outbox, client, new Backoff(BACKOFF_BASE, BACKOFF_CAP,
                 RandomGenerator.getDefault()), System::nanoTime);
         CheckRunner runner = new CheckRunner(checks, Clock.systemUTC());

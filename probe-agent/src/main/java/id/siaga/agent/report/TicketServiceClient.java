@@ -1,5 +1,6 @@
 package id.siaga.agent.report;
 
+import id.siaga.agent.check.HttpClients;
 import id.siaga.agent.config.ServiceConfig;
 
 import java.io.IOException;
@@ -25,18 +26,15 @@ public final class TicketServiceClient {
 
     /**
      * @param service where the service is and the agent's token
-     * @param timeout limit for connecting and for each answer
+     * @param timeout limit for connecting and getting each answer
      * @param version agent version, sent in the User-Agent header
+     * @param client  the agent's standard HTTP client (see {@link HttpClients}); redirects are not followed
      */
-    public TicketServiceClient(ServiceConfig service, Duration timeout, String version) {
+    public TicketServiceClient(ServiceConfig service, Duration timeout, String version, HttpClient client) {
         this.service = service;
         this.timeout = timeout;
         this.userAgent = "siaga-agent/" + version;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = client;
     }
 
     /**

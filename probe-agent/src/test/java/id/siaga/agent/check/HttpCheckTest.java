@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ class HttpCheckTest {
 
     @TempDir
     static Path tls;
+
+    private static final HttpClient SHARED = HttpClients.standard();
 
     private static HttpServer http;
     private static HttpsServer https;
@@ -93,6 +96,17 @@ class HttpCheckTest {
         assertEquals(200.0, result.measurements().get("status"));
         assertTrue(result.measurements().get("responseMs") >= 0);
         assertFalse(result.measurements().containsKey("certDaysLeft"));
+    }
+
+    @Test
+    void followsRedirectsUnlessToldNotTo() throws Exception {
+        CheckResult followed = run(spec(url("/old-siak"), "SIAK", null, null));
+        assertEquals(Status.OK, followed.status(), followed.message());
+
+        CheckResult notFollowed = run(new CheckSpec.Http(url("/old-siak"), 200, null, null, null, 21, 7, true, null,
+                false, Duration.ofSeconds(5)));
+        assertEquals(Status.CRIT, notFollowed.status());
+        assertTrue(notFollowed.message().startsWith("HTTP 302"), notFollowed.message());
     }
 
     @Test
@@ -186,7 +200,7 @@ class HttpCheckTest {
     }
 
     private static CheckResult run(CheckSpec.Http spec) throws Exception {
-        return new HttpCheck(spec, Clock.systemUTC()).run();
+        return new HttpCheck(spec, Clock.systemUTC(), SHARED).run();
     }
 
     private static CheckSpec.Http spec(URI url, String text, Long warnMs, Long critMs) {
@@ -203,6 +217,10 @@ class HttpCheckTest {
 
     private static void routes(HttpServer server) {
         server.createContext("/siak", exchange -> answer(exchange, 200, "<html><title>SIAK</title></html>", 0));
+        server.createContext("/old-siak", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/siak");
+            answer(exchange, 302, "moved", 0);
+        });
         server.createContext("/broken", exchange -> answer(exchange, 503, "Service Unavailable", 0));
         server.createContext("/slow", exchange -> answer(exchange, 200, "slow page", 400));
         server.createContext("/hang", exchange -> answer(exchange, 200, "too late", 1_500));

@@ -2,6 +2,7 @@ package id.siaga.agent.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.siaga.agent.FakeTicketService;
+import id.siaga.agent.check.HttpClients;
 import id.siaga.agent.check.Status;
 import id.siaga.agent.config.ServiceConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeliveryTest {
+
+    private static final HttpClient HTTP = HttpClients.standard();
 
     @TempDir
     Path dir;
@@ -152,7 +156,7 @@ class DeliveryTest {
         }
         outbox.add(findings(1));
         Delivery delivery = new Delivery(outbox, new TicketServiceClient(new ServiceConfig(
-                URI.create("http://127.0.0.1:" + closedPort), "t"), Duration.ofSeconds(2), "test"),
+                URI.create("http://127.0.0.1:" + closedPort), "t"), Duration.ofSeconds(2), "test", HTTP),
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random(1)), nanos::get);
         Delivery.Result result = delivery.drain(false);
         assertFalse(result.delivered());
@@ -189,7 +193,7 @@ class DeliveryTest {
 
     private Delivery delivery(String token) {
         TicketServiceClient client = new TicketServiceClient(new ServiceConfig(URI.create(service.url()), token),
-                Duration.ofSeconds(5), "test");
+                Duration.ofSeconds(5), "test", HTTP);
         return new Delivery(outbox, client, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random(1)),
                 nanos::get);
     }
