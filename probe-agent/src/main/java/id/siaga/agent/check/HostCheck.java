@@ -1,5 +1,7 @@
 package id.siaga.agent.check;
 
+import com.sun.jna.Platform;
+import com.sun.jna.platform.linux.LibC;
 import id.siaga.agent.config.CheckSpec;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
@@ -25,12 +27,16 @@ import java.util.Set;
 /**
  * {@code host}: CPU load, memory and swap use, free space and inodes of each real file system, and uptime of
  * this machine, through OSHI. CPU load is measured between the ticks of the previous run and this one, so a
- * run never waits, except the very first, which takes a short baseline. The status is the worst sub-result.
+ * run never waits, except the very first, which takes a short baseline. OSHI lists the file systems by running
+ * {@code lsblk}, so the list is read only every {@link #MOUNT_REFRESH}; their space is read each run with
+ * {@code statvfs}. The status is the worst sub-result.
  */
 public final class HostCheck implements Check {
 
     /** Wait between the two tick readings of the first run. */
     static final Duration BASELINE = Duration.ofMillis(250);
+    /** Age after which the list of file systems is read again. */
+    static final Duration MOUNT_REFRESH = Duration.ofMinutes(10);
 
     private static final Set<String> SKIPPED_TYPES = Set.of(
             "tmpfs", "devtmpfs", "ramfs", "squashfs", "overlay", "proc", "sysfs", "cgroup", "cgroup2", "devpts",
@@ -47,6 +53,9 @@ public final class HostCheck implements Check {
     private final OperatingSystem os;
     private final List<PathMatcher> excluded;
     private long[] previousTicks;
+    private List<OSFileStore> stores;
+    private long storesReadAt;
+    private boolean statvfs = Platform.isLinux();
 
     public HostCheck(CheckSpec.Host spec, SystemInfo system) {
         this.spec = spec;
@@ -90,28 +99,35 @@ public final class HostCheck implements Check {
             summary.add("no swap");
         }
 
-        List<OSFileStore> stores = fileStores();
+        List<OSFileStore> current = currentFileStores();
         String leastFree = null;
         double leastFreePct = Double.MAX_VALUE;
-        for (OSFileStore store : stores) {
+        int judged = 0;
+        for (OSFileStore store : current) {
             String mount = store.getMount();
-            double freePct = 100.0 * store.getUsableSpace() / store.getTotalSpace();
+            Space space = space(store);
+            if (space == null || space.total() <= 0) {
+                stores = null;
+                continue;
+            }
+            judged++;
+            double freePct = 100.0 * space.usable() / space.total();
             measurements.put("fs." + mount + ".freePct", round(freePct));
             judge(problems, "disk " + mount, freePct, spec.diskFreeWarnPct(), spec.diskFreeCritPct(), false,
-                    " free", ", " + Levels.bytes(store.getUsableSpace()) + " left");
+                    " free", ", " + Levels.bytes(space.usable()) + " left");
             if (freePct < leastFreePct) {
                 leastFreePct = freePct;
                 leastFree = mount;
             }
-            if (store.getTotalInodes() > 0 && store.getFreeInodes() >= 0) {
-                double inodesPct = 100.0 * store.getFreeInodes() / store.getTotalInodes();
+            if (space.inodes() > 0 && space.inodesFree() >= 0) {
+                double inodesPct = 100.0 * space.inodesFree() / space.inodes();
                 measurements.put("fs." + mount + ".inodesFreePct", round(inodesPct));
                 judge(problems, "inodes " + mount, inodesPct, spec.inodesFreeWarnPct(), spec.inodesFreeCritPct(),
                         false, " free", "");
             }
         }
         if (leastFree != null) {
-            summary.add(stores.size() + (stores.size() == 1 ? " file system" : " file systems")
+            summary.add(judged + (judged == 1 ? " file system" : " file systems")
                     + " (least free " + leastFree + " " + pct(leastFreePct) + ")");
         }
 
@@ -143,6 +159,36 @@ public final class HostCheck implements Check {
         return 100.0 * cpu.getSystemCpuLoadBetweenTicks(previous, ticks);
     }
 
+    private List<OSFileStore> currentFileStores() {
+        long now = System.nanoTime();
+        if (stores == null || now - storesReadAt > MOUNT_REFRESH.toNanos()) {
+            stores = fileStores();
+            storesReadAt = now;
+        }
+        return stores;
+    }
+
+    /** @return the file system's size and free space now, or {@code null} when it cannot be read */
+    private Space space(OSFileStore store) {
+        if (statvfs) {
+            try {
+                LibC.Statvfs stat = new LibC.Statvfs();
+                if (LibC.INSTANCE.statvfs(store.getMount(), stat) != 0) {
+                    return null;
+                }
+                long unit = stat.f_frsize.longValue() > 0 ? stat.f_frsize.longValue() : stat.f_bsize.longValue();
+                return new Space(stat.f_blocks.longValue() * unit, stat.f_bavail.longValue() * unit,
+                        stat.f_files.longValue(), stat.f_ffree.longValue());
+            } catch (LinkageError e) {
+                statvfs = false;
+            }
+        }
+        if (!store.updateAttributes()) {
+            return null;
+        }
+        return new Space(store.getTotalSpace(), store.getUsableSpace(), store.getTotalInodes(), store.getFreeInodes());
+    }
+
     /** @return the file systems to judge: local, writable, real, not excluded, one per volume */
     List<OSFileStore> fileStores() {
         Map<String, OSFileStore> byVolume = new HashMap<>();
@@ -154,9 +200,9 @@ public final class HostCheck implements Check {
             String volume = store.getVolume() == null || store.getVolume().isEmpty() ? mount : store.getVolume();
             byVolume.merge(volume, store, (a, b) -> a.getMount().length() <= b.getMount().length() ? a : b);
         }
-        List<OSFileStore> stores = new ArrayList<>(byVolume.values());
-        stores.sort(Comparator.comparing(OSFileStore::getMount));
-        return stores;
+        List<OSFileStore> result = new ArrayList<>(byVolume.values());
+        result.sort(Comparator.comparing(OSFileStore::getMount));
+        return result;
     }
 
     private boolean wanted(OSFileStore store, String mount) {
@@ -202,5 +248,9 @@ public final class HostCheck implements Check {
     }
 
     private record SubResult(Status status, String text) {
+    }
+
+    /** Size in bytes and inode counts of a file system. */
+    private record Space(long total, long usable, long inodes, long inodesFree) {
     }
 }

@@ -24,7 +24,8 @@ public final class ReadOnlySql {
             "NEXTVAL", "SETVAL", "SET_CONFIG", "PG_TERMINATE_BACKEND", "PG_CANCEL_BACKEND", "PG_RELOAD_CONF",
             "PG_ROTATE_LOGFILE", "PG_SWITCH_WAL", "PG_CREATE_RESTORE_POINT", "PG_PROMOTE", "PG_FILE_WRITE",
             "PG_ADVISORY_LOCK", "PG_ADVISORY_XACT_LOCK", "LO_IMPORT", "LO_EXPORT", "LO_UNLINK", "LO_CREATE",
-            "LO_FROM_BYTEA", "LO_PUT", "DBLINK", "DBLINK_EXEC", "SLEEP_UNTIL", "GET_LOCK", "RELEASE_LOCK");
+            "LO_FROM_BYTEA", "LO_PUT", "DBLINK", "DBLINK_EXEC", "GET_LOCK", "RELEASE_LOCK", "PG_LOGICAL_EMIT_MESSAGE",
+            "PG_NOTIFY", "PG_IMPORT_SYSTEM_COLLATIONS", "PG_REPLICATION_ORIGIN_CREATE");
 
     private ReadOnlySql() {
     }
@@ -74,6 +75,9 @@ public final class ReadOnlySql {
             if (FORBIDDEN_WORDS.contains(token)) {
                 return Optional.of("contains " + token + "; only reading queries may run, the agent never "
                         + "writes to or locks a database");
+            }
+            if (token.equals("SHARE") && i > 0 && (tokens.get(i - 1).equals("FOR") || tokens.get(i - 1).equals("KEY"))) {
+                return Optional.of("locks rows (FOR SHARE); only reading queries may run");
             }
             if (FORBIDDEN_FUNCTIONS.contains(token) && i + 1 < tokens.size() && tokens.get(i + 1).equals("(")) {
                 return Optional.of("calls " + token.toLowerCase(Locale.ROOT) + "(), which changes the server");

@@ -47,13 +47,14 @@ public final class DoctorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private final HttpClient http = HttpClients.standard();
+    private HttpClient http;
     private PrintWriter out;
     private boolean allPassed = true;
 
     @Override
     public Integer call() throws InterruptedException {
         out = spec.commandLine().getOut();
+        http = HttpClients.standard();
         AgentConfig agentConfig;
         try {
             agentConfig = new ConfigLoader().load(config.file(), true);

@@ -4,6 +4,9 @@ import id.siaga.agent.config.CheckSpec;
 import org.junit.jupiter.api.Test;
 import oshi.SystemInfo;
 
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,14 @@ class HostCheckTest {
         assertTrue((System.nanoTime() - started) / 1e6 < HostCheck.BASELINE.toMillis(),
                 "the second run must use the ticks kept from the first instead of waiting");
         assertBetween(second.measurements().get("cpuLoad"), 0, 100);
+    }
+
+    @Test
+    void readsTheSameFreeSpaceAsJava() throws Exception {
+        FileStore root = Files.getFileStore(Path.of("/"));
+        double expected = 100.0 * root.getUsableSpace() / root.getTotalSpace();
+        CheckResult result = new HostCheck(spec(100, 100, 100, 100, 0, 0), SYSTEM).run();
+        assertEquals(expected, result.measurements().get("fs./.freePct"), 0.5);
     }
 
     @Test

@@ -20,7 +20,9 @@ class ReadOnlySqlTest {
         "select $$ dollar-quoted text $$ is not null",
         "select updated_at, deleted_flag, created_by from t",
         "select replace(name, 'a', 'b') from t",
-        "select 1 from dual"
+        "select 1 from dual",
+        "select substring(nama from 1 for 3) from penduduk",
+        "select count(*) from t where shared = true"
     })
     void allowsASingleReadingQuery(String sql) {
         assertTrue(ReadOnlySql.refusal(sql).isEmpty(), () -> sql + " -> " + ReadOnlySql.refusal(sql));
@@ -59,6 +61,9 @@ class ReadOnlySqlTest {
         "grant all on t to public",
         "set role admin",
         "lock table t",
+        "select * from t for share",
+        "select * from t for key share",
+        "select pg_notify('c', 'x')",
         "select $$ ; drop table t $$ is not null"
     })
     void refusesStatementsThatWriteOrAreNotASingleSelectUnderAnyDialectsReading(String sql) {
