@@ -8,7 +8,6 @@ import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.ConfigLoader;
 import id.siaga.agent.report.Backoff;
 import id.siaga.agent.report.Delivery;
-import id.siaga.agent.report.Json;
 import id.siaga.agent.report.Outbox;
 import id.siaga.agent.report.TicketServiceClient;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -187,6 +187,6 @@ class AgentTest {
     }
 
     private static List<String> ids(JsonNode batch) {
-        return java.util.stream.StreamSupport.stream(batch.spliterator(), false).map(f -> f.get("id").asText()).toList();
+        return StreamSupport.stream(batch.spliterator(), false).map(f -> f.get("id").asText()).toList();
     }
 }

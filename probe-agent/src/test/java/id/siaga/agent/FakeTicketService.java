@@ -1,7 +1,7 @@
 package id.siaga.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import id.siaga.agent.report.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,7 +25,6 @@ public final class FakeTicketService implements AutoCloseable {
 
     public static final String TOKEN = "test-token-123";
 
-    private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
@@ -81,7 +80,7 @@ public final class FakeTicketService implements AutoCloseable {
             send(exchange, new Answer(401, "{\"title\":\"Unauthorized\"}", Map.of()));
             return;
         }
-        JsonNode body = json.readTree(bytes);
+        JsonNode body = Json.read(bytes);
         received.add(new Received(exchange.getRequestHeaders().getFirst("Content-Type"), authorization, body));
         Answer answer = script.poll();
         if (answer == null) {

@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +73,7 @@ class FileAgeCheckTest {
     private CheckResult check(String pattern, double maxAgeHours, Double warnAgeHours, Long minSizeBytes)
             throws IOException {
         return new FileAgeCheck(new CheckSpec.FileAge(dir, pattern, maxAgeHours, warnAgeHours, minSizeBytes,
-                Duration.ofSeconds(5)), Clock.fixed(now, java.time.ZoneOffset.UTC)).run();
+                Duration.ofSeconds(5)), Clock.fixed(now, ZoneOffset.UTC)).run();
     }
 
     private void file(String name, int hoursOld, int sizeBytes) throws IOException {
