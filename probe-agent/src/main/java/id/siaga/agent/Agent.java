@@ -66,7 +66,7 @@ public final class Agent {
      * Runs the daemon until {@link #stop()}: a cycle every interval, deliveries in between as the backoff
      * allows. The outbox's counters are written when it returns.
      */
-    public void run() throws IOException {
+    public void run() {
         long interval = config.interval().toNanos();
         LOG.info("agent " + version + " started for server " + config.server().name() + " (id "
                 + config.server().id() + "): " + runner.checks().size() + " checks every "
@@ -87,7 +87,7 @@ public final class Agent {
                     } else if (outbox.size() > 0 && delivery.due()) {
                         deliver(false);
                     }
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "cycle failed, trying again next interval: " + e, e);
                 }
                 long sleep = nextCycle - System.nanoTime();
@@ -101,7 +101,7 @@ public final class Agent {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            outbox.close();
+            closeOutbox();
             runner.close();
             LOG.info("agent stopped; " + outbox.size() + " finding(s) kept in the outbox for the next start");
             stopped.countDown();
@@ -114,13 +114,13 @@ public final class Agent {
      *
      * @return whether the outbox was empty after the last attempt
      */
-    public boolean runCycles(int cycles) throws IOException, InterruptedException {
+    public boolean runCycles(int cycles) throws InterruptedException {
         boolean delivered = false;
         for (int i = 0; i < cycles; i++) {
             cycle();
             delivered = deliver(true);
         }
-        outbox.close();
+        closeOutbox();
         return delivered;
     }
 
@@ -135,7 +135,7 @@ public final class Agent {
     }
 
     /** Runs every check once and stores the findings and a heartbeat in the outbox. */
-    List<CheckOutcome> cycle() throws IOException {
+    List<CheckOutcome> cycle() {
         long start = System.nanoTime();
         int backlog = outbox.size();
         List<CheckOutcome> outcomes = runner.runAll();
@@ -146,7 +146,7 @@ public final class Agent {
             logChange(outcome);
         }
         findings.add(heartbeat(outcomes.size(), backlog, cycleMs));
-        outbox.add(findings);
+        store(findings);
         return outcomes;
     }
 
@@ -170,7 +170,7 @@ public final class Agent {
     }
 
     /** @return whether the outbox is empty afterwards */
-    private boolean deliver(boolean ignoreWait) throws InterruptedException, IOException {
+    private boolean deliver(boolean ignoreWait) throws InterruptedException {
         Delivery.Result result = delivery.drain(ignoreWait);
         for (int round = 0; round < MAX_RECHECK_ROUNDS && !result.rechecks().isEmpty(); round++) {
             boolean ran = false;
@@ -185,7 +185,7 @@ public final class Agent {
         return result.delivered();
     }
 
-    private boolean recheck(RecheckRequest request) throws IOException {
+    private boolean recheck(RecheckRequest request) {
         if (request.id() == null || !handledRechecks.add(request.id())) {
             return false;
         }
@@ -201,8 +201,30 @@ public final class Agent {
             findings.add(Finding.of(outcome, config.server().id(), request.id()));
             logChange(outcome);
         }
-        outbox.add(findings);
+        store(findings);
         return true;
+    }
+
+    private void closeOutbox() {
+        try {
+            outbox.close();
+        } catch (IOException e) {
+            LOG.warning("cannot save the outbox counters in " + outbox.dir() + ": " + e);
+        }
+    }
+
+    private void store(List<Finding> findings) {
+        try {
+            outbox.add(findings);
+        } catch (IOException e) {
+            LOG.severe("cannot store findings in the outbox " + outbox.dir() + " (" + e + "); sending "
+                    + findings.size() + " without a copy on disk");
+            try {
+                delivery.sendUnstored(findings);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void logChange(CheckOutcome outcome) {

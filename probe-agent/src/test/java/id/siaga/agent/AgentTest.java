@@ -156,15 +156,26 @@ class AgentTest {
     }
 
     @Test
+    void sendsFindingsWithoutACopyWhenTheOutboxCannotBeWritten() throws Exception {
+        Agent agent = agent();
+        Path outbox = config.outbox().dir();
+        try (var files = Files.list(outbox)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(outbox);
+        Files.writeString(outbox, "a file where the outbox folder was");
+
+        agent.runCycles(1);
+        assertEquals(1, service.posts().size(), "the cycle still reached the service");
+        assertEquals(4, service.posts().get(0).body().size());
+    }
+
+    @Test
     void runsOnItsIntervalAndStopsCleanly() throws Exception {
         Agent agent = agent();
-        Thread daemon = new Thread(() -> {
-            try {
-                agent.run();
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        });
+        Thread daemon = new Thread(agent::run);
         daemon.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (service.posts().size() < 2 && System.nanoTime() < deadline) {

@@ -125,6 +125,29 @@ public final class Delivery {
         }
     }
 
+    /**
+     * Posts findings that could not be stored in the outbox (the disk is full or read-only: exactly when the
+     * service must hear of it), once and without retry.
+     *
+     * @return whether the service acknowledged them
+     */
+    public boolean sendUnstored(List<Finding> findings) throws InterruptedException {
+        try {
+            List<byte[]> json = new ArrayList<>(findings.size());
+            for (Finding finding : findings) {
+                json.add(Json.write(finding));
+            }
+            TicketServiceClient.Answer answer = client.postFindings(TicketServiceClient.jsonArray(json));
+            if (answer.status() >= 200 && answer.status() < 300) {
+                return true;
+            }
+            LOG.warning("service did not take " + findings.size() + " unstored finding(s): HTTP " + answer.status());
+        } catch (IOException e) {
+            LOG.warning("cannot send " + findings.size() + " unstored finding(s): " + describe(e));
+        }
+        return false;
+    }
+
     private void succeeded(int count) {
         backoff.reset();
         waiting = false;
