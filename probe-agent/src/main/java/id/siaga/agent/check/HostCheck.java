@@ -1,0 +1,256 @@
+package id.siaga.agent.check;
+
+import com.sun.jna.Platform;
+import com.sun.jna.platform.linux.LibC;
+import id.siaga.agent.config.CheckSpec;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.GlobalMemory;
+import oshi.hardware.VirtualMemory;
+import oshi.software.os.OSFileStore;
+import oshi.software.os.OperatingSystem;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code host}: CPU load, memory and swap use, free space and inodes of each real file system, and uptime of
+ * this machine, through OSHI. CPU load is measured between the ticks of the previous run and this one, so a
+ * run never waits, except the very first, which takes a short baseline. OSHI lists the file systems by running
+ * {@code lsblk}, so the list is read only every {@link #MOUNT_REFRESH}; their space is read each run with
+ * {@code statvfs}. The status is the worst sub-result.
+ */
+public final class HostCheck implements Check {
+
+    /** Wait between the two tick readings of the first run. */
+    static final Duration BASELINE = Duration.ofMillis(250);
+    /** Age after which the list of file systems is read again. */
+    static final Duration MOUNT_REFRESH = Duration.ofMinutes(10);
+
+    private static final Set<String> SKIPPED_TYPES = Set.of(
+            "tmpfs", "devtmpfs", "ramfs", "squashfs", "overlay", "proc", "sysfs", "cgroup", "cgroup2", "devpts",
+            "mqueue", "hugetlbfs", "debugfs", "tracefs", "securityfs", "pstore", "bpf", "autofs", "fusectl",
+            "configfs", "binfmt_misc", "efivarfs", "nsfs", "rpc_pipefs", "iso9660", "udf", "fuse.lxcfs",
+            "fuse.gvfsd-fuse", "fuse.portal", "zram", "selinuxfs", "nfsd");
+    private static final List<String> SKIPPED_MOUNT_PREFIXES = List.of(
+            "/proc", "/sys", "/dev", "/run", "/snap/", "/var/lib/docker/", "/var/lib/containers/",
+            "/var/lib/kubelet/");
+
+    private final CheckSpec.Host spec;
+    private final CentralProcessor cpu;
+    private final GlobalMemory memory;
+    private final OperatingSystem os;
+    private final List<PathMatcher> excluded;
+    private long[] previousTicks;
+    private List<OSFileStore> stores;
+    private long storesReadAt;
+    private boolean statvfs = Platform.isLinux();
+
+    public HostCheck(CheckSpec.Host spec, SystemInfo system) {
+        this.spec = spec;
+        this.cpu = system.getHardware().getProcessor();
+        this.memory = system.getHardware().getMemory();
+        this.os = system.getOperatingSystem();
+        this.excluded = spec.excludeMounts().stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+                .toList();
+    }
+
+    @Override
+    public synchronized CheckResult run() throws InterruptedException {
+        Map<String, Double> measurements = new LinkedHashMap<>();
+        List<SubResult> problems = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+
+        double cpuPct = cpuLoadPercent();
+        measurements.put("cpuLoad", round(cpuPct));
+        double[] loadAverage = cpu.getSystemLoadAverage(1);
+        if (loadAverage.length > 0 && loadAverage[0] >= 0) {
+            measurements.put("load1", round(loadAverage[0]));
+        }
+        judge(problems, "cpu load", cpuPct, spec.cpuWarnPct(), spec.cpuCritPct(), true);
+        summary.add("cpu " + pct(cpuPct));
+
+        long total = memory.getTotal();
+        if (total > 0) {
+            double memPct = 100.0 * (total - memory.getAvailable()) / total;
+            measurements.put("memUsedPct", round(memPct));
+            judge(problems, "memory used", memPct, spec.memWarnPct(), spec.memCritPct(), true);
+            summary.add("memory " + pct(memPct) + " of " + Levels.bytes(total));
+        }
+        VirtualMemory virtual = memory.getVirtualMemory();
+        if (virtual.getSwapTotal() > 0) {
+            double swapPct = 100.0 * virtual.getSwapUsed() / virtual.getSwapTotal();
+            measurements.put("swapUsedPct", round(swapPct));
+            judge(problems, "swap used", swapPct, spec.swapWarnPct(), spec.swapCritPct(), true);
+            summary.add("swap " + pct(swapPct));
+        } else {
+            summary.add("no swap");
+        }
+
+        List<OSFileStore> current = currentFileStores();
+        String leastFree = null;
+        double leastFreePct = Double.MAX_VALUE;
+        int judged = 0;
+        for (OSFileStore store : current) {
+            String mount = store.getMount();
+            Space space = space(store);
+            if (space == null || space.total() <= 0) {
+                stores = null;
+                continue;
+            }
+            judged++;
+            double freePct = 100.0 * space.usable() / space.total();
+            measurements.put("fs." + mount + ".freePct", round(freePct));
+            judge(problems, "disk " + mount, freePct, spec.diskFreeWarnPct(), spec.diskFreeCritPct(), false,
+                    " free", ", " + Levels.bytes(space.usable()) + " left");
+            if (freePct < leastFreePct) {
+                leastFreePct = freePct;
+                leastFree = mount;
+            }
+            if (space.inodes() > 0 && space.inodesFree() >= 0) {
+                double inodesPct = 100.0 * space.inodesFree() / space.inodes();
+                measurements.put("fs." + mount + ".inodesFreePct", round(inodesPct));
+                judge(problems, "inodes " + mount, inodesPct, spec.inodesFreeWarnPct(), spec.inodesFreeCritPct(),
+                        false, " free", "");
+            }
+        }
+        if (leastFree != null) {
+            summary.add(judged + (judged == 1 ? " file system" : " file systems")
+                    + " (least free " + leastFree + " " + pct(leastFreePct) + ")");
+        }
+
+        long uptime = os.getSystemUptime();
+        measurements.put("uptimeSeconds", (double) uptime);
+        summary.add("up " + Levels.age(uptime));
+
+        problems.sort(Comparator.comparing((SubResult f) -> f.status() == Status.CRIT ? 0 : 1));
+        Status status = problems.stream().map(SubResult::status).reduce(Status.OK, Status::worst);
+        List<String> parts = new ArrayList<>(problems.stream().map(SubResult::text).toList());
+        parts.add(String.join(", ", summary));
+        return new CheckResult(status, String.join("; ", parts), measurements);
+    }
+
+    @Override
+    public Duration timeout() {
+        return spec.timeout();
+    }
+
+    private double cpuLoadPercent() throws InterruptedException {
+        long[] ticks = cpu.getSystemCpuLoadTicks();
+        long[] previous = previousTicks;
+        if (previous == null) {
+            Thread.sleep(BASELINE.toMillis());
+            previous = ticks;
+            ticks = cpu.getSystemCpuLoadTicks();
+        }
+        previousTicks = ticks;
+        return 100.0 * cpu.getSystemCpuLoadBetweenTicks(previous, ticks);
+    }
+
+    private List<OSFileStore> currentFileStores() {
+        long now = System.nanoTime();
+        if (stores == null || now - storesReadAt > MOUNT_REFRESH.toNanos()) {
+            stores = fileStores();
+            storesReadAt = now;
+        }
+        return stores;
+    }
+
+    /** @return the file system's size and free space now, or {@code null} when it cannot be read */
+    private Space space(OSFileStore store) {
+        if (statvfs) {
+            try {
+                LibC.Statvfs stat = new LibC.Statvfs();
+                if (LibC.INSTANCE.statvfs(store.getMount(), stat) != 0) {
+                    return null;
+                }
+                long unit = stat.f_frsize.longValue() > 0 ? stat.f_frsize.longValue() : stat.f_bsize.longValue();
+                return new Space(stat.f_blocks.longValue() * unit, stat.f_bavail.longValue() * unit,
+                        stat.f_files.longValue(), stat.f_ffree.longValue());
+            } catch (LinkageError e) {
+                statvfs = false;
+            }
+        }
+        if (!store.updateAttributes()) {
+            return null;
+        }
+        return new Space(store.getTotalSpace(), store.getUsableSpace(), store.getTotalInodes(), store.getFreeInodes());
+    }
+
+    /** @return the file systems to judge: local, writable, real, not excluded, one per volume */
+    List<OSFileStore> fileStores() {
+        Map<String, OSFileStore> byVolume = new HashMap<>();
+        for (OSFileStore store : os.getFileSystem().getFileStores(true)) {
+            String mount = store.getMount();
+            if (!wanted(store, mount)) {
+                continue;
+            }
+            String volume = store.getVolume() == null || store.getVolume().isEmpty() ? mount : store.getVolume();
+            byVolume.merge(volume, store, (a, b) -> a.getMount().length() <= b.getMount().length() ? a : b);
+        }
+        List<OSFileStore> result = new ArrayList<>(byVolume.values());
+        result.sort(Comparator.comparing(OSFileStore::getMount));
+        return result;
+    }
+
+    private boolean wanted(OSFileStore store, String mount) {
+        if (mount == null || mount.isEmpty() || store.getTotalSpace() <= 0) {
+            return false;
+        }
+        if (!spec.mounts().isEmpty()) {
+            return spec.mounts().contains(mount);
+        }
+        String type = store.getType() == null ? "" : store.getType().toLowerCase(Locale.ROOT);
+        boolean readOnly = store.getOptions() != null
+                && Arrays.asList(store.getOptions().split(",")).contains("ro");
+        if (SKIPPED_TYPES.contains(type) && !mount.equals("/") || readOnly) {
+            return false;
+        }
+        if (SKIPPED_MOUNT_PREFIXES.stream().anyMatch(p -> mount.equals(p) || mount.startsWith(p + (p.endsWith("/") ? "" : "/")))) {
+            return false;
+        }
+        Path path = Path.of(mount);
+        return excluded.stream().noneMatch(m -> m.matches(path));
+    }
+
+    private static void judge(List<SubResult> problems, String what, double value, double warn, double crit,
+                              boolean high) {
+        judge(problems, what, value, warn, crit, high, "", "");
+    }
+
+    private static void judge(List<SubResult> problems, String what, double value, double warn, double crit,
+                              boolean high, String unitWord, String after) {
+        Status status = high ? Levels.above(value, warn, crit) : Levels.below(value, warn, crit);
+        if (status != Status.OK) {
+            problems.add(new SubResult(status, what + ": " + pct(value) + unitWord
+                    + Levels.limits(high ? ">" : "<", warn, crit, "%") + after));
+        }
+    }
+
+    private static String pct(double value) {
+        return String.format(Locale.ROOT, "%.1f%%", value);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private record SubResult(Status status, String text) {
+    }
+
+    /** Size in bytes and inode counts of a file system. */
+    private record Space(long total, long usable, long inodes, long inodesFree) {
+    }
+}

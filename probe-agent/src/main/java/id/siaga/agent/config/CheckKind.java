@@ -1,0 +1,37 @@
+package id.siaga.agent.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The kinds of check the agent knows, by the name used in the configuration file and in findings. */
+public enum CheckKind {
+    HTTP("http"),
+    TCP("tcp"),
+    JDBC("jdbc"),
+    HOST("host"),
+    PROCESS("process"),
+    FILE_AGE("file-age"),
+    REACHABILITY("reachability");
+
+    private final String id;
+
+    CheckKind(String id) {
+        this.id = id;
+    }
+
+    /** @return the name used in the configuration file and in findings, e.g. {@code file-age} */
+    public String id() {
+        return id;
+    }
+
+    /** @return the kind called {@code id}, if any */
+    public static Optional<CheckKind> byId(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
+    /** @return all names, comma separated, for error messages */
+    public static String knownIds() {
+        return Arrays.stream(values()).map(CheckKind::id).collect(Collectors.joining(", "));
+    }
+}

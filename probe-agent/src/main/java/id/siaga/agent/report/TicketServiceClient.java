@@ -1,0 +1,121 @@
+package id.siaga.agent.report;
+
+import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.config.ServiceConfig;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** HTTP client for the two service endpoints the agent uses: posting findings, and health for {@code doctor}. */
+public final class TicketServiceClient {
+
+    /** Path findings are posted to. */
+    public static final String FINDINGS_PATH = "/api/v1/findings";
+    /** Path of the service's health check. */
+    public static final String HEALTH_PATH = "/q/health";
+
+    private final ServiceConfig service;
+    private final Duration timeout;
+    private final String userAgent;
+    private final HttpClient client;
+
+    /**
+     * @param service where the service is and the agent's token
+     * @param timeout limit for connecting and getting each answer
+     * @param version agent version, sent in the User-Agent header
+     * @param client  the agent's standard HTTP client (see {@link HttpClients}); redirects are not followed
+     */
+    public TicketServiceClient(ServiceConfig service, Duration timeout, String version, HttpClient client) {
+        this.service = service;
+        this.timeout = timeout;
+        this.userAgent = "siaga-agent/" + version;
+        this.client = client;
+    }
+
+    /**
+     * Posts a JSON array of findings.
+     *
+     * @param jsonArray the request body, a JSON array
+     * @throws IOException when the service cannot be reached or does not answer in time
+     */
+    public Answer postFindings(byte[] jsonArray) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(service.resolve(FINDINGS_PATH))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + (service.token() == null ? "" : service.token()))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jsonArray))
+                .build();
+        return send(request);
+    }
+
+    /**
+     * Reads the service's health ({@code GET /q/health}); needs no token.
+     *
+     * @throws IOException when the service cannot be reached or does not answer in time
+     */
+    public Answer health() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(service.resolve(HEALTH_PATH))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", userAgent)
+                .GET()
+                .build();
+        return send(request);
+    }
+
+    /** @return the joined JSON array of already serialised findings */
+    public static byte[] jsonArray(List<byte[]> findings) {
+        int size = 2 + Math.max(0, findings.size() - 1);
+        for (byte[] finding : findings) {
+            size += finding.length;
+        }
+        byte[] body = new byte[size];
+        int at = 0;
+        body[at++] = '[';
+        for (int i = 0; i < findings.size(); i++) {
+            if (i > 0) {
+                body[at++] = ',';
+            }
+            byte[] finding = findings.get(i);
+            System.arraycopy(finding, 0, body, at, finding.length);
+            at += finding.length;
+        }
+        body[at] = ']';
+        return body;
+    }
+
+    private Answer send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+        return new Answer(response.statusCode(), response.body(), retryAfter);
+    }
+
+    /**
+     * The service's answer.
+     *
+     * @param status     HTTP status
+     * @param body       body text, possibly empty
+     * @param retryAfter the Retry-After header in seconds, if given
+     */
+    public record Answer(int status, String body, Optional<Duration> retryAfter) {
+
+        /** @return the body on one line, shortened to at most 300 characters */
+        public String shortBody() {
+            String text = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+            return text.length() <= 300 ? text : text.substring(0, 299) + "…";
+        }
+    }
+}
