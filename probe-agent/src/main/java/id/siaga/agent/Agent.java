@@ -156,6 +156,7 @@ public final class Agent {
         measurements.put("droppedTotal", (double) outbox.droppedTotal());
         measurements.put("rejectedTotal", (double) outbox.rejectedTotal());
         measurements.put("cycleMs", (double) cycleMs);
+        measurements.put("intervalSeconds", (double) Math.max(1, config.interval().toSeconds()));
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
         if (cpu >= 0 && lastCpuNanos >= 0) {
             measurements.put("cpuMs", (cpu - lastCpuNanos) / 1e6);

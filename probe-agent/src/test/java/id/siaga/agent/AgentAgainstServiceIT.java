@@ -1,0 +1,218 @@
+package id.siaga.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.siaga.agent.check.CheckFactory;
+import id.siaga.agent.check.CheckRunner;
+import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.Status;
+import id.siaga.agent.config.AgentConfig;
+import id.siaga.agent.config.ConfigLoader;
+import id.siaga.agent.report.Backoff;
+import id.siaga.agent.report.Delivery;
+import id.siaga.agent.report.Finding;
+import id.siaga.agent.report.Outbox;
+import id.siaga.agent.report.TicketServiceClient;
+import id.siaga.agent.support.TicketServiceProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The agent against the real ticket service (its packaged jar, on a real PostgreSQL): every finding arrives
+ * exactly once through an outage and a restart, failing checks become one ticket at ANALYSIS, recoveries and
+ * re-checks come back as evidence.
+ */
+class AgentAgainstServiceIT {
+
+    private static final HttpClient HTTP = HttpClients.standard();
+    private static TicketServiceProcess service;
+
+    @TempDir
+    Path dir;
+
+    private ServerSocket openPort;
+    private int closedPort;
+
+    @BeforeAll
+    static void service() throws Exception {
+        service = TicketServiceProcess.shared();
+        service.person("adb", "ADB");
+    }
+
+    @BeforeEach
+    void ports() throws IOException {
+        openPort = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        Files.writeString(dir.resolve("siak-backup.dump.gz"), "backup");
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        openPort.close();
+    }
+
+    @Test
+    void storesEveryCycleOnceWithItsHeartbeat() throws Exception {
+        TicketServiceProcess.Server server = service.register("siak-app-cycles", "SIAK_APP");
+        AgentConfig config = config(service, server, server.token(), openPort.getLocalPort());
+        assertTrue(agent(config).runCycles(2), "delivered");
+
+        assertEquals(8, service.count("select count(*) from finding where server_id = " + server.id()));
+        assertEquals(8, service.count("select count(distinct id) from finding where server_id = " + server.id()));
+        assertEquals(2, service.count("select count(*) from finding where kind = 'heartbeat' and server_id = " + server.id()
+                + " and (measurements ->> 'intervalSeconds')::numeric = 1"));
+        JsonNode seen = service.call("GET", "/api/v1/servers/" + server.id(), "adb", "password-123", null, 200);
+        assertFalse(seen.get("agentLastSeen").isNull());
+        assertEquals("OK", seen.get("worstStatus").asText());
+        JsonNode checks = service.call("GET", "/api/v1/servers/" + server.id() + "/checks", "adb", "password-123", null, 200);
+        assertEquals(4, checks.size(), checks.toString());
+    }
+
+    @Test
+    void losesNothingThroughAServiceOutageAndAnAgentRestart() throws Exception {
+        try (TicketServiceProcess own = TicketServiceProcess.start(Map.of("SIAGA_NOTIFY_EMAIL", "false"))) {
+            TicketServiceProcess.Server server = own.register("siak-app-outage", "SIAK_APP");
+            AgentConfig config = config(own, server, server.token(), openPort.getLocalPort());
+            assertTrue(agent(config).runCycles(1));
+
+            own.stopProcess();
+            assertFalse(agent(config).runCycles(2), "service down: kept in the outbox");
+            assertFalse(agent(config).runCycles(1), "agent restarted, service still down");
+            assertEquals(12, outboxFiles(config));
+
+            own.startProcess();
+            assertTrue(agent(config).runCycles(1), "service back: the backlog and the new cycle are delivered");
+            assertEquals(0, outboxFiles(config));
+            assertEquals(20, own.count("select count(*) from finding where server_id = " + server.id()));
+            assertEquals(20, own.count("select count(distinct id) from finding where server_id = " + server.id()),
+                    "every finding stored exactly once");
+        }
+    }
+
+    @Test
+    void opensOneTicketForAFailingCheckThenRecordsItsRecoveryAndAReCheck() throws Exception {
+        TicketServiceProcess.Server server = service.register("siak-db-failing", "SIAK_DB");
+        AgentConfig failing = config(service, server, server.token(), closedPort);
+        assertTrue(agent(failing).runCycles(3));
+        assertEquals(1, service.count("select count(*) from ticket where state = 'OPEN' and check_key = 'siak-db-port' "
+                + "and server_id = " + server.id()));
+        long ticket = service.count("select id from ticket where check_key = 'siak-db-port' and server_id = " + server.id());
+        JsonNode detail = service.call("GET", "/api/v1/tickets/" + ticket, "adb", "password-123", null, 200);
+        assertEquals("ANALYSIS", detail.get("step").asText());
+        assertEquals("AGENT", detail.get("source").asText());
+        assertEquals("CRITICAL", detail.get("severity").asText(), "CRIT on a SIAK database server");
+
+        service.call("POST", "/api/v1/tickets/" + ticket + "/recheck", "adb", "password-123", null, 202);
+        try (ServerSocket listener = new ServerSocket(closedPort, 50, InetAddress.getLoopbackAddress())) {
+            assertTrue(agent(failing).runCycles(2));
+            JsonNode evidence = service.call("GET", "/api/v1/tickets/" + ticket + "/evidence", "adb", "password-123", null, 200);
+            List<String> kinds = evidence.findValuesAsText("kind");
+            assertTrue(kinds.contains("RECHECK"), kinds.toString());
+            assertTrue(kinds.contains("RECOVERY"), kinds.toString());
+            JsonNode after = service.call("GET", "/api/v1/tickets/" + ticket, "adb", "password-123", null, 200);
+            assertEquals("OPEN", after.get("state").asText(), "a recovery never closes a ticket");
+            assertEquals("OK", after.get("checkStatus").asText());
+        }
+    }
+
+    @Test
+    void keepsItsFindingsWhileTheTokenIsRefused() throws Exception {
+        TicketServiceProcess.Server server = service.register("ktpel-token", "KTPEL");
+        AgentConfig wrong = config(service, server, "siaga_wrong-token", openPort.getLocalPort());
+        assertFalse(agent(wrong).runCycles(1));
+        assertEquals(0, service.count("select count(*) from finding where server_id = " + server.id()));
+        assertEquals(4, outboxFiles(wrong));
+        assertTrue(agent(config(service, server, server.token(), openPort.getLocalPort())).runCycles(1));
+        assertEquals(8, service.count("select count(*) from finding where server_id = " + server.id()));
+    }
+
+    @Test
+    void setsAsideAFindingTheServiceRefusesAndDeliversTheRest() throws Exception {
+        TicketServiceProcess.Server server = service.register("siak-app-poison", "SIAK_APP");
+        AgentConfig config = config(service, server, server.token(), openPort.getLocalPort());
+        try (Outbox outbox = new Outbox(config.outbox().dir(), config.outbox().maxFindings())) {
+            outbox.add(List.of(new Finding(UUID.randomUUID(), server.id(), "too-long", "tcp", Status.OK, "x".repeat(5000),
+                    Map.of(), Instant.now(), 1, null, null)));
+        }
+        agent(config).runCycles(1);
+        assertTrue(agent(config).runCycles(1), "the refused finding no longer blocks the outbox");
+        assertEquals(0, service.count("select count(*) from finding where check_key = 'too-long'"));
+        assertTrue(service.count("select count(*) from finding where server_id = " + server.id()) >= 4);
+        try (var rejected = Files.list(config.outbox().dir().resolve("rejected"))) {
+            assertTrue(rejected.findAny().isPresent(), "kept aside for an operator");
+        }
+    }
+
+    private AgentConfig config(TicketServiceProcess target, TicketServiceProcess.Server server, String token, int dbPort)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("agent-" + server.name() + ".yaml"), """
+                server:
+                  id: %d
+                  name: %s
+                service:
+                  url: %s
+                  token: %s
+                interval: 1s
+                outbox:
+                  dir: %s
+                  maxFindings: 1000
+                checks:
+                  - key: dc-link
+                    kind: reachability
+                    host: 127.0.0.1
+                    port: %d
+                    label: data centre
+                  - key: siak-db-port
+                    kind: tcp
+                    host: 127.0.0.1
+                    port: %d
+                    timeoutMs: 1000
+                  - key: backup
+                    kind: file-age
+                    dir: %s
+                    pattern: "*.dump.gz"
+                    maxAgeHours: 26
+                """.formatted(server.id(), server.name(), target.url(), token, dir.resolve("outbox-" + server.name()),
+                openPort.getLocalPort(), dbPort, dir));
+        return new ConfigLoader().load(file);
+    }
+
+    private static Agent agent(AgentConfig config) throws Exception {
+        Outbox outbox = new Outbox(config.outbox().dir(), config.outbox().maxFindings());
+        TicketServiceClient client = new TicketServiceClient(config.service(), Duration.ofSeconds(10), "test", HTTP);
+        Delivery delivery = new Delivery(outbox, client, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
+                new Random(1)), System::nanoTime);
+        CheckRunner runner = new CheckRunner(new CheckFactory(Clock.systemUTC(), HTTP).create(config.checks()),
+                Clock.systemUTC());
+        return new Agent(config, runner, outbox, delivery, Clock.systemUTC(), "test");
+    }
+
+    private static long outboxFiles(AgentConfig config) throws IOException {
+        try (var files = Files.list(config.outbox().dir())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")
+                    && !f.getFileName().toString().equals("agent-state.json")).count();
+        }
+    }
+}
