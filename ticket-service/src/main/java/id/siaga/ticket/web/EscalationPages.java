@@ -40,7 +40,7 @@ public class EscalationPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Page page, EscalationListView list, String error);
+        static native TemplateInstance list(Page page, EscalationListView list, FormErrors errors);
     }
 
     private final PageContext context;
@@ -97,7 +97,8 @@ public class EscalationPages {
     private TemplateInstance page(String recipient, String state, int number, String error) {
         EscalationListView list = views.list(recipient, state, number);
         Page page = context.page(context.ovs().escalationsTitle(), "escalations", PATH);
-        return context.localized(Templates.list(page, list, error));
+        FormErrors errors = error == null ? FormErrors.none() : FormErrors.none().general(error);
+        return context.localized(Templates.list(page, list, errors));
     }
 
     private Response refused(int status, String recipient, String state, String page, String error) {

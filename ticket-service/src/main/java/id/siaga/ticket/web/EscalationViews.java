@@ -142,13 +142,14 @@ public class EscalationViews {
         Map<Long, Server> serversById = byId(list.stream().map(e -> e.serverId), ids ->
                 servers.list("id in ?1", ids), s -> s.id);
         Map<String, String> names = new HashMap<>();
-        Set<String> usernames = list.stream().map(e -> e.acknowledgedBy).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> usernames = list.stream().map(e -> e.acknowledgedBy).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         if (!usernames.isEmpty()) {
             users.list("username in ?1", usernames).forEach((AppUser u) -> names.put(u.username, u.fullName));
         }
         Set<Role> roles = context.roles();
-        return list.stream().map(e -> row(e, ticketsById.get(e.ticketId), serversById.get(e.serverId), names, roles, now))
-                .toList();
+        return list.stream()
+                .map(e -> row(e, ticketsById.get(e.ticketId), serversById.get(e.serverId), names, roles, now)).toList();
     }
 
     private EscalationRow row(Escalation e, Ticket ticket, Server server, Map<String, String> names, Set<Role> roles,
@@ -163,11 +164,12 @@ public class EscalationViews {
         }
         String acknowledged = null;
         if (e.acknowledgedAt != null) {
-            String who = names.containsKey(e.acknowledgedBy) ? names.get(e.acknowledgedBy) + " (" + e.acknowledgedBy + ")"
-                    : e.acknowledgedBy;
+            String who = names.containsKey(e.acknowledgedBy)
+                    ? names.get(e.acknowledgedBy) + " (" + e.acknowledgedBy + ")" : e.acknowledgedBy;
             acknowledged = ovs.acknowledgedBy(who, f.dateTime(e.acknowledgedAt));
         }
-        boolean may = e.acknowledgedAt == null && recipient != null && EscalationService.mayAcknowledge(recipient, roles);
+        boolean may = e.acknowledgedAt == null && recipient != null
+                && EscalationService.mayAcknowledge(recipient, roles);
         return new EscalationRow(e.id, reason(e), e.reason.name(), e.level, ovs.level(e.level), e.level > 1,
                 labels.role(e.recipientRole), e.ticketId, ticket == null ? null : ticket.number,
                 server == null ? null : ovs.serverNamed(server.name), step, f.dateTime(e.createdAt),

@@ -144,13 +144,16 @@ public class MaintenancePages {
         List<MaintenanceView.Window> windows = new ArrayList<>();
         for (MaintenanceWindow w : maintenance.current()) {
             boolean active = w.covers(w.serverId, now);
-            String server = w.serverId == null ? ovs.allServers() : names.getOrDefault(w.serverId, String.valueOf(w.serverId));
+            String server = w.serverId == null ? ovs.allServers()
+                    : names.getOrDefault(w.serverId, String.valueOf(w.serverId));
             windows.add(new MaintenanceView.Window(w.id, server, f.dateTime(w.startsAt), f.dateTime(w.endsAt), w.reason,
-                    w.createdBy + ", " + f.dateTime(w.createdAt), active, active ? ovs.stateActive() : ovs.stateComing()));
+                    w.createdBy + ", " + f.dateTime(w.createdAt), active,
+                    active ? ovs.stateActive() : ovs.stateComing()));
         }
         List<Option> serverOptions = new ArrayList<>();
         serverOptions.add(new Option("", ovs.allServers(), form.serverId == null || form.serverId.isBlank()));
-        all.forEach(s -> serverOptions.add(new Option(String.valueOf(s.id), s.name, String.valueOf(s.id).equals(form.serverId))));
+        all.forEach(s -> serverOptions.add(new Option(String.valueOf(s.id), s.name,
+                String.valueOf(s.id).equals(form.serverId))));
         boolean canPlan = context.roles().stream().anyMatch(PLANNERS::contains);
         MaintenanceView view = new MaintenanceView(windows, canPlan, form, errors, serverOptions);
         Page page = context.page(ovs.maintenanceTitle(), "maintenance", PATH);

@@ -159,8 +159,8 @@ public class PageContext {
      */
     public Page errorPage(String title, String path) {
         String user = identity.isAnonymous() ? null : userLine(identity.getPrincipal().getName());
-        return new Page(language().tag(), title, "", user, worksTickets(), false, languageLinks(path), null, 0, zoneName(),
-                0);
+        return new Page(language().tag(), title, "", user, worksTickets(), false, languageLinks(path), null, 0,
+                zoneName(), 0);
     }
 
     private String userLine() {

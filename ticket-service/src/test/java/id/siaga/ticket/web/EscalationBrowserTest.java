@@ -24,10 +24,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import static id.siaga.ticket.support.Api.ADB;
-import static id.siaga.ticket.support.Api.JF_ADB;
 import static id.siaga.ticket.support.Api.KABID;
 import static id.siaga.ticket.support.Api.KASI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,10 +49,7 @@ class EscalationBrowserTest {
 
     @BeforeEach
     void secondLongStandards() {
-        String number = Api.admin().get("/api/v1/sop").then().statusCode(200).extract().path("number");
-        if (!number.endsWith("-TEST")) {
-            Api.admin().body(Sops.withSecondStandards(2)).post("/api/v1/sop").then().statusCode(201);
-        }
+        Sops.activateSecondStandards();
         Api.ensureUsers();
     }
 
@@ -202,12 +197,7 @@ class EscalationBrowserTest {
     /** A ticket handed to a third party: an escalation to the Kabid at once. */
     private static long thirdPartyEscalation() {
         long id = Api.newTicket("Sinkronisasi ke pusat gagal");
-        for (String step : List.of("INSPECTION", "FUNCTION_CHECK", "ANALYSIS", "REPAIR", "SOFTWARE_CHECK", "DECISION")) {
-            Api.move(ADB, id, step, "ok");
-        }
-        Api.move(ADB, id, "REPORT_TO_JF_ADB", "Tidak");
-        Api.as(JF_ADB).body(Map.of("to", "THIRD_PARTY_REPAIR", "thirdParty", Map.of("name", "Helpdesk Dukcapil Pusat")))
-                .post("/api/v1/tickets/{id}/transitions", id).then().statusCode(200);
+        Api.toThirdPartyRepair(id);
         return escalationId(id, "KABID", "THIRD_PARTY");
     }
 

@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.util.List;
-import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -148,12 +146,7 @@ class EscalationPagesTest {
     /** A ticket decided "No" (an escalation to the JF ADB) and handed to a third party (one to the Kabid). */
     private static Escalated thirdPartyTicket(String title) {
         long id = Api.newTicket(title);
-        for (String step : List.of("INSPECTION", "FUNCTION_CHECK", "ANALYSIS", "REPAIR", "SOFTWARE_CHECK", "DECISION")) {
-            Api.move(Api.ADB, id, step, "ok");
-        }
-        Api.move(Api.ADB, id, "REPORT_TO_JF_ADB", "Tidak");
-        Api.as(Api.JF_ADB).body(Map.of("to", "THIRD_PARTY_REPAIR", "thirdParty", Map.of("name", "Helpdesk Dukcapil Pusat")))
-                .post("/api/v1/tickets/{id}/transitions", id).then().statusCode(200);
+        Api.toThirdPartyRepair(id);
         JsonPath list = Api.as(Api.VIEWER).queryParam("ticketId", id).get("/api/v1/escalations").then().statusCode(200)
                 .extract().jsonPath();
         String number = Api.as(Api.VIEWER).get("/api/v1/tickets/{id}", id).then().extract().path("number");
