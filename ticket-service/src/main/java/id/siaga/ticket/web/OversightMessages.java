@@ -120,7 +120,7 @@ public interface OversightMessages {
     @Message("Tingkat {level}")
     String level(int level);
 
-    @Message("diteruskan ke atasan")
+    @Message("diteruskan")
     String levelRaised();
 
     @Message("{ago} lalu")

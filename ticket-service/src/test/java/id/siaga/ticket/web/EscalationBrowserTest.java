@@ -94,7 +94,7 @@ class EscalationBrowserTest {
         WebElement row = b.find("#eskalasi-" + raised);
         String text = row.getText();
         for (String expected : List.of("Langkah SOP terlambat dan belum ditanggapi Kasi", "Tingkat 2",
-                "diteruskan ke atasan", number, "2. Melakukan pemeriksaan", "lalu", "Belum ditanggapi", "Tanggapi")) {
+                "diteruskan", number, "2. Melakukan pemeriksaan", "lalu", "Belum ditanggapi", "Tanggapi")) {
             assertTrue(text.contains(expected), expected + " in " + text);
         }
         assertEquals("/tiket/" + id, row.findElement(By.linkText(number)).getAttribute("pathname"));
