@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -92,9 +93,7 @@ public class EscalationService {
     public Escalation acknowledge(long id, Caller caller) {
         Escalation escalation = get(id);
         Role recipient = Role.valueOf(escalation.recipientRole);
-        boolean allowed = caller.roles().contains(recipient)
-                || recipient.worksTickets() && Role.highestRank(caller.roles()) >= recipient.rank();
-        if (!allowed) {
+        if (!mayAcknowledge(recipient, caller.roles())) {
             throw new NotPermittedException("This escalation is for the " + recipient + "; only that role (or a higher "
                     + "one) may acknowledge it.");
         }
@@ -107,6 +106,17 @@ public class EscalationService {
         registry.counter("siaga.escalations.acknowledged", "reason", escalation.reason.name(), "level",
                 String.valueOf(escalation.level)).increment();
         return escalation;
+    }
+
+    /**
+     * Who may acknowledge an escalation: the recipient role, or a higher one on the SOP ladder
+     * ({@code ADB < JF_ADB < KASI < KABID}). The pages ask it whether to offer the button.
+     *
+     * @param recipient the escalation's recipient role
+     * @param roles     the roles the person holds
+     */
+    public static boolean mayAcknowledge(Role recipient, Collection<Role> roles) {
+        return roles.contains(recipient) || recipient.worksTickets() && Role.highestRank(roles) >= recipient.rank();
     }
 
     /** Acknowledges, on the recipient's behalf, the open escalations of a ticket for that reason. */

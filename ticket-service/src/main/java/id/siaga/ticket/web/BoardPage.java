@@ -1,12 +1,14 @@
 package id.siaga.ticket.web;
 
 import id.siaga.ticket.config.WebConfig;
+import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Server;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
 import id.siaga.ticket.ingest.FindingQuery;
 import id.siaga.ticket.rest.dto.CheckStateResponse;
+import id.siaga.ticket.service.MaintenanceService;
 import id.siaga.ticket.service.OpenTickets;
 import id.siaga.ticket.service.ServerHealth;
 import id.siaga.ticket.service.ServerService;
@@ -50,16 +52,18 @@ public class BoardPage {
     private final FindingQuery findings;
     private final OpenTickets openTickets;
     private final SopService sop;
+    private final MaintenanceService maintenance;
     private final WebConfig config;
 
     public BoardPage(PageContext context, ServerService servers, ServerHealth health, FindingQuery findings,
-            OpenTickets openTickets, SopService sop, WebConfig config) {
+            OpenTickets openTickets, SopService sop, MaintenanceService maintenance, WebConfig config) {
         this.context = context;
         this.servers = servers;
         this.health = health;
         this.findings = findings;
         this.openTickets = openTickets;
         this.sop = sop;
+        this.maintenance = maintenance;
         this.config = config;
     }
 
@@ -72,6 +76,7 @@ public class BoardPage {
         Formats formats = context.formats();
         List<Server> list = servers.list();
         Map<Long, ServerHealth.Summary> summaries = health.of(list.stream().map(s -> s.id).toList());
+        List<MaintenanceWindow> windows = maintenance.current();
         List<BoardView.ServerCard> cards = new ArrayList<>();
         for (Server server : list) {
             ServerHealth.Summary summary = summaries.getOrDefault(server.id, ServerHealth.Summary.NONE);
@@ -81,7 +86,7 @@ public class BoardPage {
                     || Duration.between(server.agentLastSeen, now).compareTo(config.agentSilentAfter()) > 0;
             cards.add(new BoardView.ServerCard(server.id, server.name, labels.serverRole(server.role), server.location,
                     cssKey(summary.worstStatus()), labels.status(summary.worstStatus()), lastSeen(server, silent, now),
-                    silent, summary.openTickets(), checks));
+                    silent, summary.openTickets(), checks, maintenanceNow(server, windows, now)));
         }
         cards.sort(Comparator.comparingInt((BoardView.ServerCard c) -> -badness(c.status()))
                 .thenComparing(BoardView.ServerCard::name));
@@ -102,6 +107,14 @@ public class BoardPage {
         WebMessages msg = context.msg();
         Page page = context.page(msg.boardTitle(), "board", PATH, (int) config.boardRefresh().toSeconds());
         return context.localized(Templates.board(page, new BoardView(cards, open, overdue, counts, formats.time(now))));
+    }
+
+    /** @return the window the server is in now, in words (until when, why), or null */
+    private String maintenanceNow(Server server, List<MaintenanceWindow> windows, Instant now) {
+        return windows.stream().filter(w -> w.covers(server.id, now))
+                .max(Comparator.comparing((MaintenanceWindow w) -> w.endsAt))
+                .map(w -> context.ovs().boardMaintenanceUntil(context.formats().dateTime(w.endsAt), w.reason))
+                .orElse(null);
     }
 
     private String lastSeen(Server server, boolean silent, Instant now) {

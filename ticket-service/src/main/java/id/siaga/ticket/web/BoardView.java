@@ -22,9 +22,14 @@ public record BoardView(List<ServerCard> servers, long openTickets, long overdue
      * @param statusLabel the worst status in words
      * @param lastSeen    when its agent last reported, in words
      * @param silent      whether the agent has not reported for too long (or never)
+     * @param maintenance the maintenance window the server is in now (until when, why), or null
      */
     public record ServerCard(long id, String name, String role, String location, String status, String statusLabel,
-            String lastSeen, boolean silent, long openTickets, List<CheckRow> checks) {
+            String lastSeen, boolean silent, long openTickets, List<CheckRow> checks, String maintenance) {
+
+        public boolean inMaintenance() {
+            return maintenance != null;
+        }
     }
 
     /** One check of a server and its current state. */

@@ -3,6 +3,7 @@ package id.siaga.ticket.web;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.service.Caller;
 import io.quarkus.qute.TemplateInstance;
@@ -36,17 +37,21 @@ public class PageContext {
     private final RoutingContext routing;
     private final SecurityIdentity identity;
     private final UserRepository users;
+    private final EscalationRepository escalations;
     private final SiagaConfig config;
     private Language language;
     private WebMessages messages;
     private ReportMessages reportMessages;
+    private OversightMessages oversightMessages;
     private Formats formats;
     private Labels labels;
 
-    public PageContext(RoutingContext routing, SecurityIdentity identity, UserRepository users, SiagaConfig config) {
+    public PageContext(RoutingContext routing, SecurityIdentity identity, UserRepository users,
+            EscalationRepository escalations, SiagaConfig config) {
         this.routing = routing;
         this.identity = identity;
         this.users = users;
+        this.escalations = escalations;
         this.config = config;
     }
 
@@ -79,6 +84,14 @@ public class PageContext {
         return reportMessages;
     }
 
+    /** @return the words of the escalation and maintenance pages in the page language */
+    public OversightMessages ovs() {
+        if (oversightMessages == null) {
+            oversightMessages = MessageBundles.get(OversightMessages.class, Localized.Literal.of(language().tag()));
+        }
+        return oversightMessages;
+    }
+
     public Formats formats() {
         if (formats == null) {
             formats = new Formats(language().locale(), config.zone(), msg());
@@ -105,6 +118,11 @@ public class PageContext {
         return Caller.person(identity.getPrincipal().getName(), roles());
     }
 
+    /** @return the signed-in person's roles that escalations go to (ADB, JF_ADB, KASI, KABID), by name */
+    public List<String> recipientRoles() {
+        return roles().stream().filter(Role::worksTickets).map(Role::name).toList();
+    }
+
     /** @return whether the signed-in person takes part in SOP work (ADB and up) */
     public boolean worksTickets() {
         return roles().stream().anyMatch(Role::worksTickets);
@@ -122,7 +140,7 @@ public class PageContext {
     /** A page that reloads itself every {@code refreshSeconds}. */
     public Page page(String title, String nav, String path, int refreshSeconds) {
         return new Page(language().tag(), title, nav, userLine(), worksTickets(), true, languageLinks(path), notice(),
-                refreshSeconds, zoneName());
+                refreshSeconds, zoneName(), escalations.countOpen(recipientRoles()));
     }
 
     /** @return the template instance set to render in the page language */
@@ -132,7 +150,7 @@ public class PageContext {
 
     /** The frame of the sign-in page, for nobody in particular. */
     public Page anonymousPage(String title, String path, String notice) {
-        return new Page(language().tag(), title, "", null, false, false, languageLinks(path), notice, 0, zoneName());
+        return new Page(language().tag(), title, "", null, false, false, languageLinks(path), notice, 0, zoneName(), 0);
     }
 
     /**
@@ -141,7 +159,8 @@ public class PageContext {
      */
     public Page errorPage(String title, String path) {
         String user = identity.isAnonymous() ? null : userLine(identity.getPrincipal().getName());
-        return new Page(language().tag(), title, "", user, worksTickets(), false, languageLinks(path), null, 0, zoneName());
+        return new Page(language().tag(), title, "", user, worksTickets(), false, languageLinks(path), null, 0,
+                zoneName(), 0);
     }
 
     private String userLine() {
@@ -168,6 +187,9 @@ public class PageContext {
             case "moved" -> m.noticeMoved();
             case "approved" -> m.noticeApproved();
             case "recheck" -> m.noticeRecheck();
+            case "acknowledged" -> ovs().noticeAcknowledged();
+            case "planned" -> ovs().noticePlanned();
+            case "window-cancelled" -> ovs().noticeWindowCancelled();
             default -> null;
         };
     }

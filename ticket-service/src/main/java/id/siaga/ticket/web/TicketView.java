@@ -3,15 +3,16 @@ package id.siaga.ticket.web;
 import java.util.List;
 
 /**
- * One ticket with its SOP timeline, agent evidence, audit trail, and the forms for the moves the signed-in
- * person may make now.
+ * One ticket with its SOP timeline, agent evidence, escalations, audit trail, and the forms for the moves the
+ * signed-in person may make now.
  */
 public record TicketView(long id, String number, String title, String description, String source, String reporter,
         String reporterContact, String server, Long serverId, String application, String severity, String severityKey,
         String step, boolean open, String state, String created, String createdBy, String assignee, String sop,
         String decision, int round, String agendaNumber, String endState, String cancelReason, String closed,
         Clock clock, ThirdParty thirdParty, String checkKey, String checkStatus, String checkStatusLabel,
-        List<StepRow> steps, List<EvidenceRow> evidence, List<EventRow> events, Actions actions) {
+        List<StepRow> steps, List<EvidenceRow> evidence, List<EventRow> events, List<EscalationRow> escalations,
+        Actions actions) {
 
     /**
      * The current step's clock against its standard.

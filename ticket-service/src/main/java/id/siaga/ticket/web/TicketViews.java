@@ -52,14 +52,16 @@ public class TicketViews {
     private final TicketMapper mapper;
     private final ServerService servers;
     private final SopService sop;
+    private final EscalationViews escalations;
     private final PageContext context;
 
     public TicketViews(TicketService tickets, TicketMapper mapper, ServerService servers, SopService sop,
-            PageContext context) {
+            EscalationViews escalations, PageContext context) {
         this.tickets = tickets;
         this.mapper = mapper;
         this.servers = servers;
         this.sop = sop;
+        this.escalations = escalations;
         this.context = context;
     }
 
@@ -168,7 +170,7 @@ public class TicketViews {
                 msg.sopVersion(r.sopNumber(), r.sopVersion()), labels.decision(r.decision()), r.round(),
                 r.agendaNumber(), r.endState(), r.cancelReason(), f.dateTime(r.closedAt()), clock, thirdParty,
                 r.checkKey(), BoardPage.cssKey(r.checkStatus()), labels.status(r.checkStatus()), steps, evidence,
-                eventRows, actions(r, ticket, machine));
+                eventRows, escalations.forTicket(id), actions(r, ticket, machine));
     }
 
     /** @return the intake form's view with its choices */

@@ -57,10 +57,7 @@ class EscalationTest {
 
     @BeforeEach
     void secondLongStandards() {
-        String number = Api.admin().get("/api/v1/sop").then().statusCode(200).extract().path("number");
-        if (!number.endsWith("-TEST")) {
-            Api.admin().body(Sops.withSecondStandards(2)).post("/api/v1/sop").then().statusCode(201);
-        }
+        Sops.activateSecondStandards();
         Api.ensureUsers();
     }
 

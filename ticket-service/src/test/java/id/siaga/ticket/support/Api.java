@@ -69,6 +69,19 @@ public final class Api {
                 .extract().path("id")).longValue();
     }
 
+    /**
+     * Works a new ticket through steps 2–7 as the ADB, decides "No" (an escalation to the JF ADB) and hands the repair
+     * to a third party as the JF ADB (an escalation to the Kabid).
+     */
+    public static void toThirdPartyRepair(long ticketId) {
+        for (String step : List.of("INSPECTION", "FUNCTION_CHECK", "ANALYSIS", "REPAIR", "SOFTWARE_CHECK", "DECISION")) {
+            move(ADB, ticketId, step, "ok");
+        }
+        move(ADB, ticketId, "REPORT_TO_JF_ADB", "Tidak");
+        as(JF_ADB).body(Map.of("to", "THIRD_PARTY_REPAIR", "thirdParty", Map.of("name", "Helpdesk Dukcapil Pusat")))
+                .post("/api/v1/tickets/{id}/transitions", ticketId).then().statusCode(200);
+    }
+
     /** Moves a ticket, expecting success. */
     public static void move(String username, long ticketId, String to, String output) {
         Map<String, Object> body = output == null ? Map.of("to", to) : Map.of("to", to, "output", output);

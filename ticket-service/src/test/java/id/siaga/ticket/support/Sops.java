@@ -12,6 +12,10 @@ import java.util.Map;
 
 /** SOP documents for tests: the shipped default, and a copy whose time standards are seconds long. */
 public final class Sops {
+
+    /** Ends the number of the test SOP with second-long standards. */
+    private static final String TEST_SUFFIX = "-TEST";
+
     private Sops() {
     }
 
@@ -31,11 +35,22 @@ public final class Sops {
         }
     }
 
+    /**
+     * Makes the SOP with two-second time standards ({@link #withSecondStandards}) the active version, unless it is
+     * already: a step then runs late within seconds, with no clock faked.
+     */
+    public static void activateSecondStandards() {
+        String number = Api.admin().get("/api/v1/sop").then().statusCode(200).extract().path("number");
+        if (!number.endsWith(TEST_SUFFIX)) {
+            Api.admin().body(withSecondStandards(2)).post("/api/v1/sop").then().statusCode(201);
+        }
+    }
+
     /** @return the default SOP with every time standard cut to {@code seconds} (lower bounds to zero) */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> withSecondStandards(int seconds) {
         Map<String, Object> sop = defaultSop();
-        sop.put("number", "800/488/DKPS-PS/2022-TEST");
+        sop.put("number", "800/488/DKPS-PS/2022" + TEST_SUFFIX);
         for (Map<String, Object> step : (List<Map<String, Object>>) sop.get("steps")) {
             if (step.get("maxDuration") != null) {
                 step.put("minDuration", "PT0S");

@@ -24,12 +24,14 @@ class WebMessagesTest {
     void translatesEveryMessageIntoEnglish() throws IOException {
         assertTranslated(WebMessages.class, "messages/msg_en.properties");
         assertTranslated(ReportMessages.class, "messages/rpt_en.properties");
+        assertTranslated(OversightMessages.class, "messages/ovs_en.properties");
     }
 
     @Test
     void keepsEachBundleUnderTheSizeQuarkusGeneratesCorrectly() {
         assertTrue(WebMessages.class.getDeclaredMethods().length < 300);
         assertTrue(ReportMessages.class.getDeclaredMethods().length < 300);
+        assertTrue(OversightMessages.class.getDeclaredMethods().length < 300);
     }
 
     private static void assertTranslated(Class<?> bundle, String englishFile) throws IOException {

@@ -28,8 +28,8 @@ class WebPagesTest {
 
     @Test
     void redirectsToTheSignInPageWhenSignedOut() {
-        for (String path : new String[] {"/papan", "/tiket", "/tiket/baru", "/tiket/1", "/laporan/bulanan",
-            "/cetak/agenda", "/cetak/laporan-kerusakan/1"}) {
+        for (String path : new String[] {"/papan", "/tiket", "/tiket/baru", "/tiket/1", "/eskalasi", "/pemeliharaan",
+            "/laporan/bulanan", "/cetak/agenda", "/cetak/laporan-kerusakan/1"}) {
             RestAssured.given().redirects().follow(false).get(path).then().statusCode(302)
                     .header("Location", endsWith("/masuk"));
         }
