@@ -165,6 +165,58 @@ class AgentAgainstServiceIT {
         }
     }
 
+    @Test
+    void postsEachCycleAsOneBatchWithTheFindingsAsTheAgentSawThem() throws Exception {
+        TicketServiceProcess.Server server = service.register("siak-app-batch", "SIAK_APP");
+        assertTrue(agent(config(service, server, server.token(), openPort.getLocalPort())).runCycles(1));
+        assertEquals(1, service.count("select count(distinct received_at) from finding where server_id = " + server.id()),
+                "one post, one transaction");
+        assertEquals(1, service.count("select count(*) from finding where server_id = " + server.id()
+                + " and check_key = 'dc-link' and kind = 'reachability' and status = 'OK' and measurements ? 'connectMs'"));
+        assertEquals(1, service.count("select count(*) from check_state where server_id = " + server.id()
+                + " and check_key = 'siak-db-port' and depends_on is null"));
+        assertEquals(1, service.count("select count(*) from finding where server_id = " + server.id()
+                + " and check_key = 'agent' and kind = 'heartbeat' and measurements ?& array['outboxSize', 'droppedTotal',"
+                + " 'rejectedTotal', 'cycleMs', 'intervalSeconds']"));
+    }
+
+    @Test
+    void sendsFindingsWithoutACopyWhenTheOutboxCannotBeWritten() throws Exception {
+        TicketServiceProcess.Server server = service.register("siak-app-diskfull", "SIAK_APP");
+        AgentConfig config = config(service, server, server.token(), openPort.getLocalPort());
+        Agent agent = agent(config);
+        Path outbox = config.outbox().dir();
+        try (var files = Files.list(outbox)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(outbox);
+        Files.writeString(outbox, "a file where the outbox folder was");
+        agent.runCycles(1);
+        assertEquals(4, service.count("select count(*) from finding where server_id = " + server.id()),
+                "the cycle still reached the service");
+    }
+
+    @Test
+    void runsOnItsIntervalAndStopsCleanly() throws Exception {
+        TicketServiceProcess.Server server = service.register("siak-app-daemon", "SIAK_APP");
+        AgentConfig config = config(service, server, server.token(), openPort.getLocalPort());
+        Agent agent = agent(config);
+        Thread daemon = new Thread(agent::run);
+        daemon.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (service.count("select count(*) from finding where kind = 'heartbeat' and server_id = " + server.id()) < 2
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        agent.stop();
+        assertTrue(agent.awaitStopped(Duration.ofSeconds(5)));
+        assertTrue(service.count("select count(*) from finding where kind = 'heartbeat' and server_id = " + server.id()) >= 2,
+                "two cycles one interval apart");
+        assertTrue(Files.exists(config.outbox().dir().resolve("agent-state.json")));
+    }
+
     private AgentConfig config(TicketServiceProcess target, TicketServiceProcess.Server server, String token, int dbPort)
             throws Exception {
         Path file = Files.writeString(dir.resolve("agent-" + server.name() + ".yaml"), """

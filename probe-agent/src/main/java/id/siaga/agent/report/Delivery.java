@@ -96,10 +96,14 @@ public final class Delivery {
                     sent += batch.size();
                     rechecks.addAll(ack(answer));
                     succeeded(batch.size());
+                } else if ((status == 400 || status == 422) && batch.size() > 1) {
+                    batchLimit = Math.max(1, batch.size() / 2);
+                    LOG.info("service refused a batch of " + batch.size() + " as invalid (HTTP " + status
+                            + "); sending " + batchLimit + " at a time to set aside only the invalid finding(s)");
                 } else if (status == 400 || status == 422) {
                     outbox.reject(batch);
-                    LOG.warning("service refused " + batch.size() + " finding(s) as invalid (HTTP " + status
-                            + "); moved to " + outbox.dir().resolve("rejected") + ": " + answer.shortBody());
+                    LOG.warning("service refused a finding as invalid (HTTP " + status + "); moved to "
+                            + outbox.dir().resolve("rejected") + ": " + answer.shortBody());
                 } else if (status == 413) {
                     if (batch.size() == 1) {
                         outbox.reject(batch);

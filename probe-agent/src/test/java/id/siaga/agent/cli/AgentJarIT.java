@@ -1,6 +1,8 @@
 package id.siaga.agent.cli;
 
-import id.siaga.agent.FakeTicketService;
+import com.fasterxml.jackson.databind.JsonNode;
+import id.siaga.agent.support.TicketServiceProcess;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,18 +31,22 @@ class AgentJarIT {
     @TempDir
     Path dir;
 
+    private static TicketServiceProcess service;
     private CliFixture fixture;
-    private FakeTicketService service;
+
+    @BeforeAll
+    static void service() throws Exception {
+        service = TicketServiceProcess.shared();
+        service.person("adb", "ADB");
+    }
 
     @BeforeEach
     void setUp() throws IOException {
         fixture = new CliFixture(dir);
-        service = new FakeTicketService();
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        service.close();
         fixture.close();
     }
 
@@ -76,18 +82,21 @@ class AgentJarIT {
     }
 
     @Test
-    void daemonReportsWithTheTokenFromTheEnvironmentAndStopsCleanlyOnSigterm() throws Exception {
-        Path config = fixture.reportingConfig(service.url(), "${SIAGA_AGENT_TOKEN}", fixture.portOpen());
+    void daemonReportsIntoTheServiceStopsCleanlyOnSigtermAndIsThenEscalatedAsSilent() throws Exception {
+        TicketServiceProcess.Server server = service.register("ktpel-daemon", "KTPEL");
+        Path config = fixture.reportingConfig(server.id(), service.url(), "${SIAGA_AGENT_TOKEN}", fixture.portOpen());
         Files.writeString(config, Files.readString(config).replace("checks:", "interval: 1s\nchecks:"));
         Path log = dir.resolve("daemon.log");
-        ProcessBuilder builder = builder(Map.of("SIAGA_AGENT_TOKEN", FakeTicketService.TOKEN), "run", "-c",
-                config.toString());
+        ProcessBuilder builder = builder(Map.of("SIAGA_AGENT_TOKEN", server.token()), "run", "-c", config.toString());
         Process daemon = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (service.posts().size() < 2 && System.nanoTime() < deadline && daemon.isAlive()) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (heartbeats(server) < 2 && System.nanoTime() < deadline && daemon.isAlive()) {
             Thread.sleep(100);
         }
-        assertTrue(service.posts().size() >= 2, "two cycles posted");
+        assertTrue(heartbeats(server) >= 2, "two cycles stored by the service:\n" + Files.readString(log));
+        JsonNode seen = service.call("GET", "/api/v1/servers/" + server.id(), "adb", "password-123", null, 200);
+        assertEquals("OK", seen.get("worstStatus").asText());
+
         daemon.destroy();
         assertTrue(daemon.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
         assertEquals(143, daemon.exitValue());
@@ -98,6 +107,12 @@ class AgentJarIT {
         try (Stream<Path> files = Files.list(outbox)) {
             assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith("f-")).count());
         }
+
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (silentEscalations(server) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(1, silentEscalations(server), "the stopped agent is escalated to the ADB once");
     }
 
     @Test
@@ -129,6 +144,15 @@ class AgentJarIT {
         builder.environment().remove("SIAGA_AGENT_TOKEN");
         builder.environment().putAll(env);
         return builder;
+    }
+
+    private static long heartbeats(TicketServiceProcess.Server server) throws Exception {
+        return service.count("select count(*) from finding where kind = 'heartbeat' and server_id = " + server.id());
+    }
+
+    private static long silentEscalations(TicketServiceProcess.Server server) throws Exception {
+        return service.count("select count(*) from escalation where reason = 'AGENT_SILENT' and recipient_role = 'ADB' "
+                + "and server_id = " + server.id());
     }
 
     private record Run(int exitCode, String out, String err) {

@@ -78,9 +78,14 @@ final class CliFixture implements AutoCloseable {
 
     /** @return a configuration file with the given check snippets, reporting to {@code serviceUrl} */
     Path reportingConfig(String serviceUrl, String token, String... checks) throws IOException {
+        return reportingConfig(9, serviceUrl, token, checks);
+    }
+
+    /** @return a configuration file for server {@code serverId} with the given checks, reporting to {@code serviceUrl} */
+    Path reportingConfig(long serverId, String serviceUrl, String token, String... checks) throws IOException {
         String text = """
                 server:
-                  id: 9
+                  id: %d
                   name: cli-test
                 service:
                   url: %s
@@ -88,7 +93,7 @@ final class CliFixture implements AutoCloseable {
                 outbox:
                   dir: %s
                 checks:
-                %s""".formatted(serviceUrl, token, dir.resolve("outbox"), String.join("", checks));
+                %s""".formatted(serverId, serviceUrl, token, dir.resolve("outbox"), String.join("", checks));
         return Files.writeString(Files.createTempFile(dir, "agent-", ".yaml"), text);
     }
 

@@ -1,7 +1,8 @@
 package id.siaga.agent.cli;
 
-import id.siaga.agent.FakeTicketService;
+import id.siaga.agent.support.TicketServiceProcess;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,29 +14,37 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DoctorAndRunCommandTest {
+/** {@code doctor} and {@code run --once} against the real ticket service. */
+class DoctorAndRunCommandIT {
+
+    private static TicketServiceProcess service;
+    private static TicketServiceProcess.Server server;
 
     @TempDir
     Path dir;
 
     private CliFixture fixture;
-    private FakeTicketService service;
+
+    @BeforeAll
+    static void service() throws Exception {
+        service = TicketServiceProcess.shared();
+        server = service.register("cli-doctor", "OTHER");
+    }
 
     @BeforeEach
     void setUp() throws IOException {
         fixture = new CliFixture(dir);
-        service = new FakeTicketService();
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        service.close();
         fixture.close();
     }
 
     @Test
-    void doctorPassesWhenTheServiceAnswersAndAcceptsTheToken() throws IOException {
-        Path config = fixture.reportingConfig(service.url(), FakeTicketService.TOKEN, fixture.portOpen());
+    void doctorPassesWhenTheServiceAnswersAndAcceptsTheToken() throws Exception {
+        Path config = fixture.reportingConfig(server.id(), service.url(), server.token(), fixture.portOpen());
+        long before = stored();
         CliFixture.Result result = CliFixture.execute("doctor", "-c", config.toString());
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("[ ok ] configuration " + config), result.out());
@@ -43,12 +52,12 @@ class DoctorAndRunCommandTest {
         assertTrue(result.out().contains("[ ok ] token accepted (POST [] to " + service.url() + "/api/v1/findings)"),
                 result.out());
         assertTrue(result.out().contains("all steps passed"), result.out());
-        assertEquals(0, service.findings().size(), "the empty batch posts nothing");
+        assertEquals(before, stored(), "the empty batch stores nothing");
     }
 
     @Test
     void doctorFailsWithAHintWhenTheTokenIsRefused() throws IOException {
-        Path config = fixture.reportingConfig(service.url(), "wrong", fixture.portOpen());
+        Path config = fixture.reportingConfig(server.id(), service.url(), "siaga_wrong", fixture.portOpen());
         CliFixture.Result result = CliFixture.execute("doctor", "-c", config.toString());
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.out().contains("[FAIL] token accepted"), result.out());
@@ -74,18 +83,19 @@ class DoctorAndRunCommandTest {
     }
 
     @Test
-    void runOnceSendsOneCycleAndExitsZeroWhenAcknowledged() throws IOException {
-        Path config = fixture.reportingConfig(service.url(), FakeTicketService.TOKEN, fixture.portOpen(), fixture.portClosed());
+    void runOnceSendsOneCycleAndExitsZeroWhenAcknowledged() throws Exception {
+        long before = stored();
+        Path config = fixture.reportingConfig(server.id(), service.url(), server.token(), fixture.portOpen(),
+                fixture.portClosed());
         CliFixture.Result result = CliFixture.execute("run", "--once", "-c", config.toString());
         assertEquals(0, result.exitCode(), result::toString);
-        assertEquals(1, service.posts().size());
-        assertEquals(3, service.posts().get(0).body().size());
+        assertEquals(before + 3, stored(), "two checks and the heartbeat");
     }
 
     @Test
-    void runOnceExitsOneAndKeepsTheFindingsWhenTheServiceFails() throws IOException {
-        service.thenAnswer(500);
-        Path config = fixture.reportingConfig(service.url(), FakeTicketService.TOKEN, fixture.portOpen());
+    void runOnceExitsOneAndKeepsTheFindingsWhenTheServiceIsDown() throws IOException {
+        Path config = fixture.reportingConfig(server.id(), "http://127.0.0.1:" + fixture.closedPort, server.token(),
+                fixture.portOpen());
         CliFixture.Result result = CliFixture.execute("run", "--once", "-c", config.toString());
         assertEquals(1, result.exitCode(), result::toString);
         try (var files = Files.list(dir.resolve("outbox"))) {
@@ -99,5 +109,9 @@ class DoctorAndRunCommandTest {
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("service.token: environment variable SIAGA_TEST_TOKEN_NOT_SET is not set"),
                 result.err());
+    }
+
+    private static long stored() throws Exception {
+        return service.count("select count(*) from finding where server_id = " + server.id());
     }
 }
