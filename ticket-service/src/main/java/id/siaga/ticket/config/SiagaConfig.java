@@ -130,6 +130,22 @@ public interface SiagaConfig {
         /** How long a re-check request waits for the agent before it lapses. */
         @WithDefault("PT1H")
         Duration recheckExpiry();
+
+        /**
+         * Threads writing agents' posts, each for its share of the servers, taking every post waiting for it into
+         * one transaction. One writer makes the largest groups and the fewest disk flushes, which was fastest on
+         * two cores; more writers help only where the database has disks and cores to spare.
+         */
+        @WithDefault("1")
+        int writers();
+
+        /** Most posts waiting to be written; beyond that an agent is told to come back later (503). */
+        @WithDefault("10000")
+        int queue();
+
+        /** How long a post waits for its transaction before it is answered 503 (the agent resends it). */
+        @WithDefault("PT30S")
+        Duration writeTimeout();
     }
 
     /** Meters read from the database. */

@@ -6,6 +6,7 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.ingest.CheckStatus;
 import id.siaga.ticket.ingest.Finding;
 import id.siaga.ticket.ingest.FindingIngestService;
+import id.siaga.ticket.ingest.FindingWriter;
 import id.siaga.ticket.ingest.FindingQuery;
 import id.siaga.ticket.rest.dto.FindingBatchResponse;
 import id.siaga.ticket.rest.dto.FindingRequest;
@@ -84,7 +85,7 @@ public class FindingResource {
         List<Finding> findings = request.stream().map(f -> new Finding(f.id(), f.check().trim(), f.kind().trim(),
                 f.status(), f.message(), f.measurements(), f.observedAt(), f.durationMs(), f.dependsOn(), f.recheckId(),
                 f.openAfter(), f.recoverAfter())).toList();
-        FindingIngestService.Result result = ingest.ingest(serverId, findings);
+        FindingWriter.Result result = ingest.ingest(serverId, findings);
         return new FindingBatchResponse(result.accepted(), result.duplicates(), result.recheck().stream()
                 .map(r -> new FindingBatchResponse.RecheckRequest(r.id(), r.checks(), r.ticketId())).toList());
     }

@@ -46,7 +46,7 @@ class OperationsTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             metrics = Api.admin().get("/q/metrics").then().statusCode(200).extract().asString();
-            if (metrics.contains("siaga_tickets_open{") && metrics.contains("step=\"INSPECTION\"")) {
+            if (metrics.contains("siaga_tickets_open{step=\"INSPECTION\"}")) {
                 break;
             }
             Thread.sleep(250);

@@ -1,0 +1,520 @@
+package id.siaga.ticket.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.domain.MaintenanceWindow;
+import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.domain.ServerRole;
+import id.siaga.ticket.domain.Ticket;
+import id.siaga.ticket.domain.TicketEventType;
+import id.siaga.ticket.escalation.EscalationReason;
+import id.siaga.ticket.escalation.EscalationService;
+import id.siaga.ticket.repository.MaintenanceWindowRepository;
+import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.service.TicketService;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stores the findings of several agents' posts and turns them into ticket work, in one transaction with a few
+ * set-based statements (never a round trip per finding or per post): the servers' rows are locked in id order,
+ * the findings inserted by multi-row statements that skip ids already stored, the servers' check states read
+ * and written once, and only a check crossing a threshold touches tickets. {@link FindingIngestService} feeds
+ * it the posts waiting at the moment, so concurrent posts share a transaction (group commit).
+ */
+@ApplicationScoped
+public class FindingWriter {
+
+    private static final int INSERT_CHUNK = 500;
+    /** An unanswered re-check is handed to the agent again after this long. */
+    private static final java.time.Duration REDELIVER_AFTER = java.time.Duration.ofMinutes(2);
+
+    private final AgroalDataSource dataSource;
+    private final EntityManager entityManager;
+    private final AgentTickets agentTickets;
+    private final TicketService tickets;
+    private final SiagaConfig config;
+    private final ObjectMapper json;
+    private final Counter accepted;
+    private final Counter duplicates;
+    private final MeterRegistry registry;
+    private final EscalationService escalations;
+    private final MaintenanceWindowRepository maintenance;
+
+    public FindingWriter(AgroalDataSource dataSource, EntityManager entityManager, AgentTickets agentTickets,
+            TicketService tickets, SiagaConfig config, ObjectMapper json, MeterRegistry registry,
+            EscalationService escalations, MaintenanceWindowRepository maintenance) {
+        this.escalations = escalations;
+        this.maintenance = maintenance;
+        this.dataSource = dataSource;
+        this.entityManager = entityManager;
+        this.agentTickets = agentTickets;
+        this.tickets = tickets;
+        this.config = config;
+        this.json = json;
+        this.registry = registry;
+        this.accepted = Counter.builder("siaga.findings.ingested").description("Findings stored").register(registry);
+        this.duplicates = Counter.builder("siaga.findings.duplicates")
+                .description("Findings received again and skipped (agent retries)").register(registry);
+    }
+
+    /** One agent's post: its server and its findings. */
+    public record Job(long serverId, List<Finding> findings) {
+    }
+
+    /** A re-check the agent should run now. */
+    public record Recheck(UUID id, List<String> checks, Long ticketId) {
+    }
+
+    /** What a post did. */
+    public record Result(int accepted, int duplicates, List<Recheck> recheck) {
+    }
+
+    /** A finding and the server it came from. */
+    private record Posted(long serverId, Finding finding) {
+    }
+
+    /**
+     * Stores the posts' findings and applies them, all in one transaction.
+     *
+     * @return for each post, in order: how many findings were new, how many were stored before, and the
+     * re-checks its agent should run
+     */
+    @Transactional
+    public List<Result> write(List<Job> jobs) {
+        Instant now = TicketService.now();
+        try (Connection connection = dataSource.getConnection()) {
+            List<Long> serverIds = jobs.stream().map(Job::serverId).distinct().sorted().toList();
+            Map<Long, AgentTickets.Source> servers = lockServers(connection, serverIds, now);
+            List<Posted> posted = new ArrayList<>();
+            for (Job job : jobs) {
+                job.findings().forEach(f -> posted.add(new Posted(job.serverId(), f)));
+            }
+            posted.sort(Comparator.comparing((Posted p) -> p.finding().id()));
+            Set<UUID> stored = new HashSet<>();
+            for (int from = 0; from < posted.size(); from += INSERT_CHUNK) {
+                insert(connection, posted.subList(from, Math.min(posted.size(), from + INSERT_CHUNK)), now, stored);
+            }
+
+            Map<Long, List<Finding>> freshByServer = new HashMap<>();
+            List<int[]> counts = new ArrayList<>();
+            for (Job job : jobs) {
+                int fresh = 0;
+                for (Finding f : job.findings()) {
+                    if (stored.remove(f.id())) {
+                        freshByServer.computeIfAbsent(job.serverId(), id -> new ArrayList<>()).add(f);
+                        fresh++;
+                    }
+                }
+                counts.add(new int[] {fresh, job.findings().size() - fresh});
+            }
+            Map<Long, Map<String, CheckState>> states = loadStates(connection, serverIds);
+            List<CheckState> changed = new ArrayList<>();
+            List<Evidence> evidence = new ArrayList<>();
+            List<MaintenanceWindow> windows = windowsFor(freshByServer);
+            for (long serverId : serverIds) {
+                List<Finding> fresh = freshByServer.getOrDefault(serverId, List.of());
+                if (!fresh.isEmpty()) {
+                    List<Finding> ordered = fresh.stream()
+                            .sorted(Comparator.comparing(Finding::observedAt).thenComparing(Finding::id)).toList();
+                    apply(connection, servers.get(serverId), states.computeIfAbsent(serverId, id -> new HashMap<>()),
+                            ordered, windows, now, changed, evidence);
+                }
+            }
+            saveStates(connection, changed, now);
+            insertEvidence(connection, evidence);
+            Map<Long, List<Recheck>> rechecks = pendingRechecks(connection, serverIds, now);
+
+            List<Result> results = new ArrayList<>(jobs.size());
+            for (int i = 0; i < jobs.size(); i++) {
+                int[] count = counts.get(i);
+                accepted.increment(count[0]);
+                duplicates.increment(count[1]);
+                results.add(new Result(count[0], count[1], rechecks.getOrDefault(jobs.get(i).serverId(), List.of())));
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store findings: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String INSERT_COLUMNS = "insert into finding (id, observed_at, server_id, check_key, kind, status, "
+            + "message, measurements, duration_ms, recheck_id, received_at) values ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+
+    /**
+     * Marks the agents as seen and locks their servers' rows in id order, so that batches touching the same
+     * server apply one after the other (and never deadlock).
+     */
+    private static Map<Long, AgentTickets.Source> lockServers(Connection c, List<Long> serverIds, Instant now)
+            throws SQLException {
+        Map<Long, AgentTickets.Source> servers = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                update server set agent_last_seen = greatest(coalesce(agent_last_seen, ?), ?)
+                where id in (select id from server where id = any(?) order by id for update)
+                returning id, name, role""")) {
+            Jdbc.setInstant(s, 1, now);
+            Jdbc.setInstant(s, 2, now);
+            s.setArray(3, c.createArrayOf("bigint", serverIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    servers.put(id, new AgentTickets.Source(id, rs.getString(2), ServerRole.valueOf(rs.getString(3))));
+                }
+            }
+        }
+        if (servers.size() != serverIds.size()) {
+            throw new IllegalStateException("servers vanished while their findings were stored: " + serverIds);
+        }
+        return servers;
+    }
+
+    /** Stores findings, skipping ids stored before; adds the ids it stored to {@code stored}. */
+    private void insert(Connection c, List<Posted> chunk, Instant now, Set<UUID> stored) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_COLUMNS + Jdbc.valueRows(chunk.size(), INSERT_ROW)
+                + " on conflict do nothing returning id")) {
+            int i = 1;
+            for (Posted p : chunk) {
+                Finding f = p.finding();
+                s.setObject(i++, f.id());
+                Jdbc.setInstant(s, i++, f.observedAt());
+                s.setLong(i++, p.serverId());
+                s.setString(i++, f.checkKey());
+                s.setString(i++, f.kind());
+                s.setString(i++, f.status().name());
+                s.setString(i++, f.message());
+                s.setString(i++, measurements(f));
+                Jdbc.setInt(s, i++, f.durationMs());
+                s.setObject(i++, f.recheckId());
+                Jdbc.setInstant(s, i++, now);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+    }
+
+    private void apply(Connection c, AgentTickets.Source server, Map<String, CheckState> states, List<Finding> fresh,
+            List<MaintenanceWindow> windows, Instant now, List<CheckState> toSave, List<Evidence> evidence)
+            throws SQLException {
+        Set<String> links = new HashSet<>();
+        fresh.forEach(f -> addIfPresent(links, f.dependsOn()));
+        states.values().forEach(st -> addIfPresent(links, st.dependsOn()));
+        List<Finding> ordered = fresh.stream()
+                .sorted(Comparator.comparing((Finding f) -> links.contains(f.checkKey()) ? 0 : 1)
+                        .thenComparing(Finding::observedAt).thenComparing(Finding::id))
+                .toList();
+        Set<String> changed = new HashSet<>();
+        Map<UUID, Finding> rechecked = new LinkedHashMap<>();
+        for (Finding finding : ordered) {
+            if (finding.recheckId() != null) {
+                rechecked.put(finding.id(), finding);
+            }
+            if (finding.isHeartbeat()) {
+                rememberInterval(c, server.id(), finding);
+            }
+            CheckState state = states.computeIfAbsent(finding.checkKey(), key -> new CheckState(server.id(), key));
+            if (state.observedAt != null && finding.observedAt().isBefore(state.observedAt)) {
+                continue;
+            }
+            changed.add(finding.checkKey());
+            boolean suppressed = windows.stream().anyMatch(w -> w.covers(server.id(), finding.observedAt()));
+            CheckState link = finding.dependsOn() == null ? null : states.get(finding.dependsOn());
+            boolean inhibited = link != null && link.status != null && link.status.isFailing();
+            CheckStatus before = state.status;
+            int openAfter = finding.openAfter() != null ? finding.openAfter() : config.findings().openAfter();
+            int recoverAfter = finding.recoverAfter() != null ? finding.recoverAfter() : config.findings().recoverAfter();
+            for (StreakRules.Outcome outcome : StreakRules.apply(state, finding, openAfter, recoverAfter)) {
+                switch (outcome) {
+                    case OPEN_TICKET, OPEN_TICKET_FLAPPING -> {
+                        if (suppressed) {
+                            continue;
+                        }
+                        if (inhibited) {
+                            if (link.ticketId != null && link.ticketOpen) {
+                                evidence.add(Evidence.of(link.ticketId, "INHIBITED", finding));
+                            }
+                            continue;
+                        }
+                        boolean flapping = outcome == StreakRules.Outcome.OPEN_TICKET_FLAPPING;
+                        Ticket ticket = agentTickets.open(server, state, finding, states.values(), flapping);
+                        entityManager.flush();
+                        state.ticketId = ticket.id;
+                        state.ticketOpen = true;
+                        state.lastEvidenceAt = finding.observedAt();
+                        evidence.add(Evidence.of(ticket.id, flapping ? "FLAPPING" : "FAILURE", finding));
+                    }
+                    case FAILURE_EVIDENCE -> {
+                        state.lastEvidenceAt = finding.observedAt();
+                        evidence.add(Evidence.of(state.ticketId, "FAILURE", finding));
+                    }
+                    case RECOVERY -> {
+                        evidence.add(Evidence.of(state.ticketId, "RECOVERY", finding));
+                        tickets.record(state.ticketId, now, Caller.agent(server.name()).username(), TicketEventType.RECOVERED,
+                                null, null, finding.checkKey() + " OK " + state.consecutivePasses + "x berturut-turut"
+                                        + (finding.message() == null ? "" : ": " + finding.message()));
+                    }
+                    case FLAPPING -> evidence.add(Evidence.of(state.ticketId, "FLAPPING", finding));
+                    default -> throw new IllegalStateException("unhandled outcome " + outcome);
+                }
+            }
+            if (finding.status() == CheckStatus.CRIT && before != CheckStatus.CRIT && !suppressed && !inhibited
+                    && !finding.isHeartbeat() && (server.role() == ServerRole.SIAK_DB || server.role() == ServerRole.KTPEL)) {
+                escalations.raise(new EscalationService.Draft("server:" + server.id() + ":check:" + finding.checkKey()
+                        + ":finding:" + finding.id(), EscalationReason.CRITICAL_FINDING, 1, Role.KASI,
+                        state.ticketOpen ? state.ticketId : null, server.id(), null, null, null,
+                        "Server " + server.name() + " (" + server.role() + "): " + finding.checkKey() + " CRIT"
+                                + (finding.message() == null ? "" : " — " + finding.message())));
+            }
+        }
+        changed.stream().sorted().map(states::get).forEach(toSave::add);
+        evidence.addAll(completeRechecks(c, server, rechecked, now));
+        fresh.forEach(f -> registry.counter("siaga.findings.received", "status", f.status().name()).increment());
+    }
+
+    /** @return the maintenance windows that may cover any of the fresh findings, in one query */
+    private List<MaintenanceWindow> windowsFor(Map<Long, List<Finding>> freshByServer) {
+        if (freshByServer.isEmpty()) {
+            return List.of();
+        }
+        Instant from = null;
+        Instant to = null;
+        for (List<Finding> findings : freshByServer.values()) {
+            for (Finding f : findings) {
+                from = from == null || f.observedAt().isBefore(from) ? f.observedAt() : from;
+                to = to == null || f.observedAt().isAfter(to) ? f.observedAt() : to;
+            }
+        }
+        return maintenance.overlappingAny(List.copyOf(freshByServer.keySet()), from, to.plusSeconds(1));
+    }
+
+    private static void addIfPresent(Set<String> set, String value) {
+        if (value != null) {
+            set.add(value);
+        }
+    }
+
+    /** Keeps the agent's own report interval, which decides when it counts as silent. */
+    private static void rememberInterval(Connection c, long serverId, Finding heartbeat) throws SQLException {
+        Double interval = heartbeat.measurements() == null ? null : heartbeat.measurements().get("intervalSeconds");
+        if (interval == null || interval < 1 || interval > 86_400) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "update server set agent_interval_seconds = ? where id = ? and agent_interval_seconds is distinct from ?")) {
+            s.setInt(1, interval.intValue());
+            s.setLong(2, serverId);
+            s.setInt(3, interval.intValue());
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Reads the servers' check states, after their rows are locked so that no other batch of those servers is
+     * between this read and the write.
+     */
+    private static Map<Long, Map<String, CheckState>> loadStates(Connection c, List<Long> serverIds) throws SQLException {
+        Map<Long, Map<String, CheckState>> states = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select cs.*, t.state as ticket_state from check_state cs
+                left join ticket t on t.id = cs.ticket_id
+                where cs.server_id = any(?)""")) {
+            s.setArray(1, c.createArrayOf("bigint", serverIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long serverId = rs.getLong("server_id");
+                    CheckState state = new CheckState(serverId, rs.getString("check_key"));
+                    state.kind = rs.getString("kind");
+                    state.status = CheckStatus.valueOf(rs.getString("status"));
+                    state.message = rs.getString("message");
+                    state.observedAt = Jdbc.getInstant(rs, "observed_at");
+                    state.lastOkAt = Jdbc.getInstant(rs, "last_ok_at");
+                    state.failingSince = Jdbc.getInstant(rs, "failing_since");
+                    state.consecutiveFailures = rs.getInt("consecutive_failures");
+                    state.consecutivePasses = rs.getInt("consecutive_passes");
+                    state.history = rs.getInt("history");
+                    state.historyLength = rs.getInt("history_length");
+                    state.flapping = rs.getBoolean("flapping");
+                    state.dependsOn = rs.getString("depends_on");
+                    long ticketId = rs.getLong("ticket_id");
+                    state.ticketId = rs.wasNull() ? null : ticketId;
+                    state.ticketOpen = "OPEN".equals(rs.getString("ticket_state"));
+                    state.lastEvidenceAt = Jdbc.getInstant(rs, "last_evidence_at");
+                    states.computeIfAbsent(serverId, id -> new HashMap<>()).put(state.checkKey, state);
+                }
+            }
+        }
+        return states;
+    }
+
+    private static void saveStates(Connection c, List<CheckState> rows, Instant now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "insert into check_state (server_id, check_key, kind, status, message, observed_at, last_ok_at, "
+                + "failing_since, consecutive_failures, consecutive_passes, history, history_length, flapping, depends_on, "
+                + "ticket_id, last_evidence_at, updated_at) values "
+                + Jdbc.valueRows(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + """
+                 on conflict (server_id, check_key) do update set kind = excluded.kind, status = excluded.status,
+                 message = excluded.message, observed_at = excluded.observed_at, last_ok_at = excluded.last_ok_at,
+                 failing_since = excluded.failing_since, consecutive_failures = excluded.consecutive_failures,
+                 consecutive_passes = excluded.consecutive_passes, history = excluded.history,
+                 history_length = excluded.history_length, flapping = excluded.flapping, depends_on = excluded.depends_on,
+                 ticket_id = excluded.ticket_id, last_evidence_at = excluded.last_evidence_at, updated_at = excluded.updated_at""";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (CheckState state : rows) {
+                s.setLong(i++, state.serverId);
+                s.setString(i++, state.checkKey);
+                s.setString(i++, state.kind);
+                s.setString(i++, state.status.name());
+                s.setString(i++, state.message);
+                Jdbc.setInstant(s, i++, state.observedAt);
+                Jdbc.setInstant(s, i++, state.lastOkAt);
+                Jdbc.setInstant(s, i++, state.failingSince);
+                s.setInt(i++, state.consecutiveFailures);
+                s.setInt(i++, state.consecutivePasses);
+                s.setInt(i++, state.history);
+                s.setInt(i++, state.historyLength);
+                s.setBoolean(i++, state.flapping);
+                s.setString(i++, state.dependsOn);
+                Jdbc.setLong(s, i++, state.ticketId);
+                Jdbc.setInstant(s, i++, state.lastEvidenceAt);
+                Jdbc.setInstant(s, i++, now);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** Marks the re-checks answered by these findings done; their results become evidence on the tickets. */
+    private List<Evidence> completeRechecks(Connection c, AgentTickets.Source server, Map<UUID, Finding> rechecked,
+            Instant now) throws SQLException {
+        List<Evidence> evidence = new ArrayList<>();
+        if (rechecked.isEmpty()) {
+            return evidence;
+        }
+        Set<UUID> requestIds = new HashSet<>();
+        rechecked.values().forEach(f -> requestIds.add(f.recheckId()));
+        Map<UUID, Long> ticketOf = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                update recheck_request set completed_at = ?
+                where server_id = ? and id = any(?) and completed_at is null returning id, ticket_id""")) {
+            Jdbc.setInstant(s, 1, now);
+            s.setLong(2, server.id());
+            s.setArray(3, c.createArrayOf("uuid", requestIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long ticketId = rs.getLong(2);
+                    ticketOf.put(rs.getObject(1, UUID.class), rs.wasNull() ? null : ticketId);
+                }
+            }
+        }
+        Map<Long, List<Finding>> byTicket = new LinkedHashMap<>();
+        for (Finding f : rechecked.values()) {
+            Long ticketId = ticketOf.get(f.recheckId());
+            if (ticketId != null && !f.isHeartbeat()) {
+                evidence.add(Evidence.of(ticketId, "RECHECK", f));
+                byTicket.computeIfAbsent(ticketId, id -> new ArrayList<>()).add(f);
+            }
+        }
+        String actor = Caller.agent(server.name()).username();
+        byTicket.forEach((ticketId, results) -> tickets.record(ticketId, now, actor, TicketEventType.RECHECK_RESULT, null,
+                null, summarize(results)));
+        return evidence;
+    }
+
+    private static String summarize(List<Finding> results) {
+        StringBuilder text = new StringBuilder("Hasil cek ulang: ");
+        for (int i = 0; i < results.size(); i++) {
+            Finding f = results.get(i);
+            if (i > 0) {
+                text.append("; ");
+            }
+            text.append(f.checkKey()).append(' ').append(f.status());
+            if (f.message() != null) {
+                text.append(" (").append(f.message()).append(')');
+            }
+        }
+        return text.length() > 4000 ? text.substring(0, 3999) + "…" : text.toString();
+    }
+
+    private void insertEvidence(Connection c, List<Evidence> evidence) throws SQLException {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        String sql = "insert into ticket_evidence (ticket_id, kind, finding_id, check_key, status, message, observed_at) values "
+                + Jdbc.valueRows(evidence.size(), "(?, ?, ?, ?, ?, ?, ?)");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Evidence e : evidence) {
+                s.setLong(i++, e.ticketId());
+                s.setString(i++, e.kind());
+                s.setObject(i++, e.findingId());
+                s.setString(i++, e.checkKey());
+                s.setString(i++, e.status() == null ? null : e.status().name());
+                s.setString(i++, e.message());
+                Jdbc.setInstant(s, i++, e.observedAt());
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** @return by server, the unanswered re-check requests not handed out in the last two minutes, now handed out */
+    private Map<Long, List<Recheck>> pendingRechecks(Connection c, List<Long> serverIds, Instant now) throws SQLException {
+        Map<Long, List<Recheck>> pending = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                update recheck_request set delivered_at = ?
+                where server_id = any(?) and completed_at is null and requested_at > ?
+                  and (delivered_at is null or delivered_at < ?)
+                returning server_id, id, checks, ticket_id""")) {
+            Jdbc.setInstant(s, 1, now);
+            s.setArray(2, c.createArrayOf("bigint", serverIds.toArray()));
+            Jdbc.setInstant(s, 3, now.minus(config.findings().recheckExpiry()));
+            Jdbc.setInstant(s, 4, now.minus(REDELIVER_AFTER));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String checks = rs.getString(3);
+                    long ticketId = rs.getLong(4);
+                    pending.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new Recheck(rs.getObject(2, UUID.class),
+                            checks.isBlank() ? List.of() : Arrays.asList(checks.split(",")), rs.wasNull() ? null : ticketId));
+                }
+            }
+        }
+        return pending;
+    }
+
+    private String measurements(Finding f) {
+        if (f.measurements() == null || f.measurements().isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(f.measurements());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("measurements of " + f.checkKey() + " cannot be stored", e);
+        }
+    }
+}
