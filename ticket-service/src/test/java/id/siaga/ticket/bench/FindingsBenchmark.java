@@ -123,13 +123,8 @@ class FindingsBenchmark {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         double perClientInterval = targetPerSecond > 0 ? clients * perPost * 1e9 / targetPerSecond : 0;
-        HttpClient[] senders = new HttpClient[Math.max(1, clients / 8)];
-        for (int i = 0; i < senders.length; i++) {
-            senders[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        }
         for (int c = 0; c < clients; c++) {
             String token = tokens.get(c % tokens.size());
-            HttpClient sender = senders[c % senders.length];
             long[] mine = new long[2_000_000 / Math.max(1, perPost) / clients + 1000];
             synchronized (latencies) {
                 latencies.add(mine);
@@ -138,7 +133,8 @@ class FindingsBenchmark {
             Thread worker = new Thread(() -> {
                 int n = 0;
                 int sequence = 0;
-                try {
+                URI base = URI.create(service.url());
+                try (RawHttpClient sender = new RawHttpClient(base.getHost(), base.getPort())) {
                     long next = System.nanoTime();
                     while (System.nanoTime() < end && n < mine.length - 1) {
                         if (perClientInterval > 0) {
@@ -151,10 +147,10 @@ class FindingsBenchmark {
                         String body = batch(client, sequence, perPost);
                         sequence += perPost;
                         long t0 = System.nanoTime();
-                        HttpResponse<String> response = sender.send(post(service, token, body), HttpResponse.BodyHandlers.ofString());
+                        RawHttpClient.Answer response = sender.post("/api/v1/findings", "Bearer " + token, body);
                         long micros = (System.nanoTime() - t0) / 1000;
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                        if (response.status() != 200) {
+                            throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
                         }
                         mine[++n] = micros;
                         findings.addAndGet(perPost);
