@@ -138,6 +138,22 @@ class AgentAgainstServiceIT {
     }
 
     @Test
+    void opensTheTicketAfterAsManyFailuresAsTheCheckSays() throws Exception {
+        TicketServiceProcess.Server server = service.register("siak-db-threshold", "SIAK_DB");
+        AgentConfig config = config(service, server, server.token(), closedPort);
+        Path file = dir.resolve("agent-" + server.name() + ".yaml");
+        Files.writeString(file, Files.readString(file).replace("    timeoutMs: 1000\n",
+                "    timeoutMs: 1000\n    openAfter: 3\n"));
+        config = new ConfigLoader().load(file);
+        assertTrue(agent(config).runCycles(2));
+        assertEquals(0, service.count("select count(*) from ticket where server_id = " + server.id()),
+                "two failures are not enough for this check");
+        assertTrue(agent(config).runCycles(1));
+        assertEquals(1, service.count("select count(*) from ticket where check_key = 'siak-db-port' and server_id = "
+                + server.id()));
+    }
+
+    @Test
     void keepsItsFindingsWhileTheTokenIsRefused() throws Exception {
         TicketServiceProcess.Server server = service.register("ktpel-token", "KTPEL");
         AgentConfig wrong = config(service, server, "siaga_wrong-token", openPort.getLocalPort());

@@ -40,7 +40,8 @@ public final class CheckFactory {
         List<String> problems = new ArrayList<>();
         for (CheckConfig config : configs) {
             try {
-                checks.add(new NamedCheck(config.key(), config.kind().id(), config.dependsOn(), create(config)));
+                checks.add(new NamedCheck(config.key(), config.kind().id(), config.dependsOn(), create(config),
+                        config.tickets()));
             } catch (InvalidSetting e) {
                 problems.add(config.path() + "." + e.getMessage());
             } catch (IOException | GeneralSecurityException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package id.siaga.agent.check;
 
+import id.siaga.agent.config.TicketThresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,12 +16,14 @@ import java.util.Map;
  * @param measurements named numbers
  * @param observedAt   when the check started, to the millisecond
  * @param duration     how long it took
+ * @param tickets      when the service should open a ticket and record a recovery for this check
  */
 public record CheckOutcome(String key, String kind, String dependsOn, Status status, String message,
-                           Map<String, Double> measurements, Instant observedAt, Duration duration) {
+                           Map<String, Double> measurements, Instant observedAt, Duration duration,
+                           TicketThresholds tickets) {
 
     static CheckOutcome of(NamedCheck check, CheckResult result, Instant observedAt, Duration duration) {
         return new CheckOutcome(check.key(), check.kind(), check.dependsOn(), result.status(), result.message(),
-                result.measurements(), observedAt, duration);
+                result.measurements(), observedAt, duration, check.tickets());
     }
 }

@@ -149,6 +149,10 @@ public final class ConfigLoader {
         }
         String kindName = node.requiredText("kind");
         String dependsOn = node.text("dependsOn").orElse(null);
+        Long openAfter = node.integer("openAfter", null, 1, 100);
+        Long recoverAfter = node.integer("recoverAfter", null, 1, 100);
+        TicketThresholds tickets = new TicketThresholds(openAfter == null ? null : openAfter.intValue(),
+                recoverAfter == null ? null : recoverAfter.intValue());
         Optional<CheckKind> kind = Optional.empty();
         if (kindName != null) {
             kind = CheckKind.byId(kindName.trim());
@@ -169,7 +173,7 @@ public final class ConfigLoader {
             case REACHABILITY -> reachability(node);
         };
         node.finish();
-        return Optional.of(new CheckConfig(key, kind.get(), dependsOn, spec, node.path()));
+        return Optional.of(new CheckConfig(key, kind.get(), dependsOn, spec, node.path(), tickets));
     }
 
     private static CheckSpec.Http http(ConfigNode node) {

@@ -24,10 +24,20 @@ import java.util.UUID;
  * @param durationMs   how long the check took, in milliseconds
  * @param dependsOn    key of the reachability check this check depends on, or {@code null} (left out)
  * @param recheckId    id of the re-check request this finding answers, or {@code null} (left out)
+ * @param openAfter    failing results in a row that open a ticket, or {@code null} for the service's default
+ * @param recoverAfter passing results in a row that record a recovery, or {@code null} for the service's default
  */
 public record Finding(UUID id, long serverId, String check, String kind, Status status, String message,
                       Map<String, Double> measurements, Instant observedAt, long durationMs, String dependsOn,
-                      UUID recheckId) {
+                      UUID recheckId, Integer openAfter, Integer recoverAfter) {
+
+    /** A finding that leaves the ticket thresholds to the service. */
+    public Finding(UUID id, long serverId, String check, String kind, Status status, String message,
+                   Map<String, Double> measurements, Instant observedAt, long durationMs, String dependsOn,
+                   UUID recheckId) {
+        this(id, serverId, check, kind, status, message, measurements, observedAt, durationMs, dependsOn, recheckId,
+                null, null);
+    }
 
     /** Check key of the heartbeat finding. */
     public static final String HEARTBEAT_CHECK = "agent";
@@ -42,6 +52,7 @@ public record Finding(UUID id, long serverId, String check, String kind, Status 
     public static Finding of(CheckOutcome outcome, long serverId, UUID recheckId) {
         return new Finding(UUID.randomUUID(), serverId, outcome.key(), outcome.kind(), outcome.status(),
                 outcome.message(), outcome.measurements(), outcome.observedAt(), outcome.duration().toMillis(),
-                outcome.dependsOn(), recheckId);
+                outcome.dependsOn(), recheckId, outcome.tickets() == null ? null : outcome.tickets().openAfter(),
+                outcome.tickets() == null ? null : outcome.tickets().recoverAfter());
     }
 }

@@ -56,6 +56,12 @@ public final class Json {
             if (finding.recheckId() != null) {
                 out.writeStringField("recheckId", finding.recheckId().toString());
             }
+            if (finding.openAfter() != null) {
+                out.writeNumberField("openAfter", finding.openAfter());
+            }
+            if (finding.recoverAfter() != null) {
+                out.writeNumberField("recoverAfter", finding.recoverAfter());
+            }
             out.writeEndObject();
         }
         return bytes.toByteArray();

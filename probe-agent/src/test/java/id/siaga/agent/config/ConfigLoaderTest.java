@@ -112,6 +112,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsPerCheckTicketThresholdsAndNamesABadOne() throws Exception {
+        AgentConfig config = load(HEAD + """
+                checks:
+                  - key: db-port
+                    kind: tcp
+                    host: localhost
+                    port: 5432
+                    openAfter: 3
+                    recoverAfter: 4
+                  - key: other
+                    kind: tcp
+                    host: localhost
+                    port: 22
+                """);
+        assertEquals(new TicketThresholds(3, 4), config.checks().get(0).tickets());
+        assertEquals(TicketThresholds.SERVICE_DEFAULTS, config.checks().get(1).tickets());
+        List<String> problems = problems(HEAD + """
+                checks:
+                  - key: db-port
+                    kind: tcp
+                    host: localhost
+                    port: 5432
+                    openAfter: 0
+                """);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("checks[0].openAfter")), problems.toString());
+    }
+
+    @Test
     void reportsAMissingServiceUrl() {
         List<String> problems = problems("""
                 server:
