@@ -60,6 +60,40 @@ public class TicketRepository implements PanacheRepository<Ticket> {
         return find(query, params).page(Page.of(page, size));
     }
 
+    /**
+     * @return how many tickets match the filter: from the per-(state, step, source, server) tally when the filter
+     * allows, so the answer costs the same at any number of tickets; counted otherwise (overdue, which only open
+     * tickets can be)
+     */
+    public long count(Filter filter, Instant now) {
+        if (filter.overdue() != null) {
+            return search(filter, now, 0, 1).count();
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (filter.step() != null) {
+            where.add("step = ?" + (params.size() + 1));
+            params.add(filter.step());
+        }
+        if (filter.open() != null) {
+            where.add(filter.open() ? "state = 'OPEN'" : "state <> 'OPEN'");
+        }
+        if (filter.serverId() != null) {
+            where.add("server_key = ?" + (params.size() + 1));
+            params.add(filter.serverId());
+        }
+        if (filter.source() != null) {
+            where.add("source = ?" + (params.size() + 1));
+            params.add(filter.source().name());
+        }
+        var query = getEntityManager().createNativeQuery("select coalesce(sum(n), 0) from ticket_tally"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)));
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
     /** @return the ticket, locked for update until the transaction ends */
     public Optional<Ticket> findForUpdate(long id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

@@ -103,7 +103,7 @@ public class TicketResource {
         PanacheQuery<Ticket> query = tickets.search(filter, page, size);
         Instant now = TicketService.now();
         List<TicketSummary> items = query.list().stream().map(t -> mapper.summary(t, now)).toList();
-        return new PageResponse<>(items, query.count(), page, size);
+        return new PageResponse<>(items, tickets.count(filter), page, size);
     }
 
     @GET

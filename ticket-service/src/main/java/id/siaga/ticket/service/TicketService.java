@@ -131,6 +131,11 @@ public class TicketService {
         return tickets.search(filter, now(), page, size);
     }
 
+    /** @return how many tickets match the filter */
+    public long count(TicketRepository.Filter filter) {
+        return tickets.count(filter, now());
+    }
+
     public List<TicketStep> steps(long ticketId) {
         return steps.listForTicket(ticketId);
     }

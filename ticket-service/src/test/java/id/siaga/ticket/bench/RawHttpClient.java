@@ -31,13 +31,16 @@ final class RawHttpClient implements AutoCloseable {
         this.port = port;
     }
 
+    Answer get(String path, String authorization) throws IOException {
+        connect();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return read();
+    }
+
     Answer post(String path, String authorization, String json) throws IOException {
-        if (socket == null) {
-            socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            out = socket.getOutputStream();
-        }
+        connect();
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
@@ -45,6 +48,15 @@ final class RawHttpClient implements AutoCloseable {
         out.write(body);
         out.flush();
         return read();
+    }
+
+    private void connect() throws IOException {
+        if (socket == null) {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = socket.getOutputStream();
+        }
     }
 
     private Answer read() throws IOException {

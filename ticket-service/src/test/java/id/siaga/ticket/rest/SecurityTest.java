@@ -58,6 +58,14 @@ class SecurityTest {
     }
 
     @Test
+    void refusesAWrongPasswordRightAfterTheRightOne() {
+        Api.as(Api.VIEWER).get("/api/v1/users/me").then().statusCode(200);
+        RestAssured.given().auth().preemptive().basic(Api.VIEWER, "not-the-password").get("/api/v1/users/me")
+                .then().statusCode(401);
+        Api.as(Api.VIEWER).get("/api/v1/users/me").then().statusCode(200);
+    }
+
+    @Test
     void protectsMetricsAndOpenApiButNotHealth() {
         RestAssured.get("/q/metrics").then().statusCode(401);
         RestAssured.get("/q/openapi").then().statusCode(401);

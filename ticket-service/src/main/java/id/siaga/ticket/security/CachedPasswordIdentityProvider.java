@@ -1,0 +1,112 @@
+package id.siaga.ticket.security;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers, for a minute, that a user name and password were right, so that a script or dashboard calling
+ * the API with HTTP Basic does not pay a bcrypt verification (tens of milliseconds of CPU) on every request.
+ * The first request, and any with another password, goes to the user store (quarkus-security-jpa, bcrypt);
+ * only a salted SHA-256 of a verified password is kept, in memory.
+ */
+@ApplicationScoped
+public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    static final Duration TTL = Duration.ofSeconds(60);
+    private static final int MAX_ENTRIES = 10_000;
+
+    private record Verified(byte[] digest, SecurityIdentity identity, long expiresAtNanos) {
+    }
+
+    private final Instance<IdentityProvider<?>> providers;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final byte[] salt = new byte[32];
+    private volatile IdentityProvider<UsernamePasswordAuthenticationRequest> store;
+
+    public CachedPasswordIdentityProvider(@Any Instance<IdentityProvider<?>> providers) {
+        this.providers = providers;
+        new SecureRandom().nextBytes(salt);
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST + 1;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        String username = request.getUsername();
+        byte[] digest = digest(username, request.getPassword().getPassword());
+        Verified known = verified.get(username);
+        if (known != null && known.expiresAtNanos() > System.nanoTime() && MessageDigest.isEqual(known.digest(), digest)) {
+            return Uni.createFrom().item(known.identity());
+        }
+        return store().authenticate(request, context).invoke(identity -> {
+            if (identity != null && !identity.isAnonymous()) {
+                if (verified.size() >= MAX_ENTRIES) {
+                    verified.clear();
+                }
+                verified.put(username, new Verified(digest, identity, System.nanoTime() + TTL.toNanos()));
+            }
+        });
+    }
+
+    /** Forgets what was verified for a user (password or roles changed). */
+    public void forget(String username) {
+        verified.remove(username);
+    }
+
+    /** @return the user store: the next provider of user names and passwords */
+    @SuppressWarnings("unchecked")
+    private IdentityProvider<UsernamePasswordAuthenticationRequest> store() {
+        IdentityProvider<UsernamePasswordAuthenticationRequest> found = store;
+        if (found == null) {
+            List<IdentityProvider<?>> candidates = providers.stream()
+                    .filter(p -> p.getRequestType() == UsernamePasswordAuthenticationRequest.class)
+                    .filter(p -> !(p instanceof CachedPasswordIdentityProvider))
+                    .sorted(Comparator.comparingInt(IdentityProvider<?>::priority).reversed())
+                    .toList();
+            if (candidates.isEmpty()) {
+                throw new IllegalStateException("no user store for user names and passwords");
+            }
+            found = (IdentityProvider<UsernamePasswordAuthenticationRequest>) candidates.get(0);
+            store = found;
+        }
+        return found;
+    }
+
+    private byte[] digest(String username, char[] password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(username.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(new String(password).getBytes(StandardCharsets.UTF_8));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
