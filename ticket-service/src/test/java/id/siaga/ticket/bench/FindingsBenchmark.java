@@ -267,5 +267,6 @@ class FindingsBenchmark {
                 single.findingsPerSecond() / b1, single.percentileMillis(50), single.percentileMillis(99),
                 single.findingsPerSecond() * 0.8, at80.findingsPerSecond(), at80.percentileMillis(50), at80.percentileMillis(99));
         System.out.println(text);
+        TicketListBenchmark.write("findings-ingest.txt", text);
     }
 }

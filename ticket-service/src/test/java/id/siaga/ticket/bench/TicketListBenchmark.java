@@ -51,7 +51,9 @@ class TicketListBenchmark {
                 seedServers(db);
                 seed(db, 0, 10_000);
                 Map<String, double[]> small = measure(service);
+                long seeding = System.nanoTime();
                 seed(db, 10_000, 1_000_000);
+                System.err.printf("seeded 1M tickets in %d s%n", (System.nanoTime() - seeding) / 1_000_000_000L);
                 Map<String, double[]> large = measure(service);
                 report(small, large);
             }
@@ -62,6 +64,17 @@ class TicketListBenchmark {
         try (Statement s = db.createStatement()) {
             s.execute("insert into server (name, role, agent_token_hash) select 'bench-' || g, 'OTHER', "
                     + "decode(md5(g::text) || md5(g::text), 'hex') from generate_series(1, 50) g");
+        }
+    }
+
+    /** Keeps the figures in {@code target/benchmarks/} as well, for the record. */
+    static void write(String name, String text) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "benchmarks");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(name), text);
+        } catch (java.io.IOException e) {
+            System.err.println("could not write " + name + ": " + e);
         }
     }
 
@@ -128,5 +141,6 @@ class TicketListBenchmark {
         }
         text.append("goal: 1M p50 <= 2 x 10k p50 and <= 100 ms\n");
         System.out.println(text);
+        write("ticket-list.txt", text.toString());
     }
 }
