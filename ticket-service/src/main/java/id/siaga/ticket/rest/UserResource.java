@@ -3,6 +3,8 @@ package id.siaga.ticket.rest;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.rest.dto.CreateUserRequest;
+import id.siaga.ticket.rest.dto.PasswordChangeRequest;
+import id.siaga.ticket.rest.dto.UpdateUserRequest;
 import id.siaga.ticket.rest.dto.Problem;
 import id.siaga.ticket.rest.dto.UserResponse;
 import id.siaga.ticket.repository.UserRepository;
@@ -13,7 +15,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -73,6 +78,27 @@ public class UserResource {
     public UserResponse me() {
         return repository.findByUsername(callers.caller().username()).map(UserResource::toResponse)
                 .orElseThrow(() -> new id.siaga.ticket.domain.ResourceNotFoundException("Your account no longer exists."));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Role.NAME_ADMIN)
+    @Operation(summary = "Change a user's name, password, roles or e-mail")
+    @APIResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UserResponse update(@PathParam("id") long id, @Valid @NotNull UpdateUserRequest request) {
+        return toResponse(users.update(id, request.fullName(), request.password(),
+                request.roles() == null ? null : EnumSet.copyOf(request.roles()), request.email()));
+    }
+
+    @PUT
+    @Path("/me/password")
+    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Operation(summary = "Change your own password")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "422", description = "The current password is wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changePassword(@Valid @NotNull PasswordChangeRequest request) {
+        users.changeOwnPassword(callers.caller().username(), request.currentPassword(), request.newPassword());
+        return Response.noContent().build();
     }
 
     static UserResponse toResponse(AppUser user) {

@@ -3,6 +3,9 @@ package id.siaga.ticket.service;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.ConflictException;
+import id.siaga.ticket.domain.InvalidRequestException;
+import id.siaga.ticket.domain.ResourceNotFoundException;
+import id.siaga.ticket.security.CachedPasswordIdentityProvider;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.repository.UserRepository;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -31,11 +34,14 @@ public class UserService {
     private final UserRepository users;
     private final EntityManager entityManager;
     private final SiagaConfig config;
+    private final CachedPasswordIdentityProvider credentials;
 
-    public UserService(UserRepository users, EntityManager entityManager, SiagaConfig config) {
+    public UserService(UserRepository users, EntityManager entityManager, SiagaConfig config,
+            CachedPasswordIdentityProvider credentials) {
         this.users = users;
         this.entityManager = entityManager;
         this.config = config;
+        this.credentials = credentials;
     }
 
     /**
@@ -56,6 +62,49 @@ public class UserService {
         users.persist(user);
         LOG.infof("Created user %s with roles %s", username, user.roles);
         return user;
+    }
+
+    /**
+     * Changes an account; null fields stay as they are. Verified passwords remembered for the user are forgotten.
+     *
+     * @throws ResourceNotFoundException when there is no such user
+     */
+    @Transactional
+    public AppUser update(long id, String fullName, String password, Set<Role> roles, String email) {
+        AppUser user = users.findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no user with id " + id + "."));
+        if (fullName != null) {
+            user.fullName = fullName.trim();
+        }
+        if (password != null) {
+            user.passwordHash = BcryptUtil.bcryptHash(password);
+        }
+        if (roles != null) {
+            user.roleSet(EnumSet.copyOf(roles));
+        }
+        if (email != null) {
+            user.email = email.isBlank() ? null : email.trim();
+        }
+        credentials.forget(user.username);
+        LOG.infof("Updated user %s (roles %s)", user.username, user.roles);
+        return user;
+    }
+
+    /**
+     * A person changes their own password.
+     *
+     * @throws InvalidRequestException when the current password is wrong
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new ResourceNotFoundException("Your account no longer exists."));
+        if (!BcryptUtil.matches(currentPassword, user.passwordHash)) {
+            throw new InvalidRequestException("currentPassword", "is not your current password");
+        }
+        user.passwordHash = BcryptUtil.bcryptHash(newPassword);
+        credentials.forget(username);
+        LOG.infof("User %s changed their password", username);
     }
 
     public List<AppUser> list() {

@@ -47,6 +47,38 @@ class UsersAndServersTest {
     }
 
     @Test
+    void letsTheAdministratorChangeRolesAndPasswordsAndAPersonTheirOwnPassword() {
+        int id = Api.admin().body(Map.of("username", "budi.adb", "fullName", "Budi", "password", "rahasia-budi",
+                "roles", List.of("ADB"))).post("/api/v1/users").then().statusCode(201).extract().path("id");
+        RestAssured.given().auth().preemptive().basic("budi.adb", "rahasia-budi").get("/api/v1/users/me")
+                .then().statusCode(200).body("roles", equalTo(List.of("ADB")));
+
+        Api.admin().body(Map.of("roles", List.of("JF_ADB"), "email", "budi@pesisirselatan.go.id"))
+                .patch("/api/v1/users/{id}", id).then().statusCode(200)
+                .body("roles", equalTo(List.of("JF_ADB"))).body("email", equalTo("budi@pesisirselatan.go.id"))
+                .body("fullName", equalTo("Budi"));
+        RestAssured.given().auth().preemptive().basic("budi.adb", "rahasia-budi").get("/api/v1/users/me")
+                .then().statusCode(200).body("roles", equalTo(List.of("JF_ADB")));
+        Api.as(Api.KABID).body(Map.of("roles", List.of("ADMIN"))).patch("/api/v1/users/{id}", id).then().statusCode(403);
+
+        Api.admin().body(Map.of("password", "baru-dari-admin")).patch("/api/v1/users/{id}", id).then().statusCode(200);
+        RestAssured.given().auth().preemptive().basic("budi.adb", "rahasia-budi").get("/api/v1/users/me")
+                .then().statusCode(401);
+        RestAssured.given().auth().preemptive().basic("budi.adb", "baru-dari-admin").contentType("application/json")
+                .body(Map.of("currentPassword", "salah", "newPassword", "pilihan-budi")).put("/api/v1/users/me/password")
+                .then().statusCode(422).body("errors[0].field", equalTo("currentPassword"));
+        RestAssured.given().auth().preemptive().basic("budi.adb", "baru-dari-admin").contentType("application/json")
+                .body(Map.of("currentPassword", "baru-dari-admin", "newPassword", "pilihan-budi"))
+                .put("/api/v1/users/me/password").then().statusCode(204);
+        RestAssured.given().auth().preemptive().basic("budi.adb", "baru-dari-admin").get("/api/v1/users/me")
+                .then().statusCode(401);
+        RestAssured.given().auth().preemptive().basic("budi.adb", "pilihan-budi").get("/api/v1/users/me")
+                .then().statusCode(200);
+        Api.admin().body(Map.of("roles", List.of())).patch("/api/v1/users/{id}", id).then().statusCode(400);
+        Api.admin().body(Map.of("fullName", "x")).patch("/api/v1/users/999999").then().statusCode(404);
+    }
+
+    @Test
     void refusesInvalidUsers() {
         Api.admin().body(Map.of("username", "A B", "fullName", "x", "password", "short", "roles", List.of()))
                 .post("/api/v1/users").then().statusCode(400)
