@@ -48,10 +48,10 @@ public class TicketRepository implements PanacheRepository<Ticket> {
             params.and("source", filter.source());
         }
         if (filter.overdue() != null) {
-            where.add(filter.overdue()
-                    ? "state = :openState and dueAt < :now"
-                    : "(state <> :openState or dueAt is null or dueAt >= :now)");
-            params.and("openState", TicketState.OPEN).and("now", now);
+            // Only an open ticket has a due time (closing or cancelling clears it), so "overdue" needs no state
+            // condition here, which lets the newest-first index drive the page; count() adds it for its index.
+            where.add(filter.overdue() ? "dueAt < :now" : "(dueAt is null or dueAt >= :now)");
+            params.and("now", now);
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
         if (where.isEmpty()) {
@@ -67,7 +67,9 @@ public class TicketRepository implements PanacheRepository<Ticket> {
      */
     public long count(Filter filter, Instant now) {
         if (filter.overdue() != null) {
-            return search(filter, now, 0, 1).count();
+            Filter open = new Filter(filter.step(), filter.overdue() ? Boolean.TRUE : filter.open(), filter.serverId(),
+                    filter.source(), filter.overdue());
+            return search(open, now, 0, 1).count();
         }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();

@@ -104,7 +104,7 @@ class TicketListBenchmark {
             s.execute("delete from ticket_tally");
             s.execute("insert into ticket_tally (state, step, source, server_key, n) select state, step, source, "
                     + "coalesce(server_id, 0), count(*) from ticket group by 1, 2, 3, 4");
-            s.execute("analyze ticket");
+            s.execute("vacuum analyze ticket");
         }
     }
 
