@@ -133,10 +133,10 @@ public interface SiagaConfig {
 
         /**
          * Threads writing agents' posts, each for its share of the servers, taking every post waiting for it into
-         * one transaction. One writer makes the largest groups and the fewest disk flushes, which was fastest on
-         * two cores; more writers help only where the database has disks and cores to spare.
+         * one transaction. Each keeps one database session busy: two were fastest on two cores (more make smaller
+         * groups and more disk flushes).
          */
-        @WithDefault("1")
+        @WithDefault("2")
         int writers();
 
         /** Most posts waiting to be written; beyond that an agent is told to come back later (503). */

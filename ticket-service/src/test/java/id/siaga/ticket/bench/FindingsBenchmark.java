@@ -69,6 +69,10 @@ class FindingsBenchmark {
             env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             env.put("SIAGA_ADMIN_PASSWORD", "bench-admin");
             env.put("QUARKUS_LOG_CONSOLE_LEVEL", "WARN");
+            String writers = System.getProperty("siaga.bench.writers");
+            if (writers != null) {
+                env.put("SIAGA_FINDINGS_WRITERS", writers);
+            }
             try (ServiceProcess service = ServiceProcess.start("bench", env)) {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 List<String> tokens = new ArrayList<>();
