@@ -83,7 +83,7 @@ public final class TlsTrust {
     }
 
     /** Trusts a server when either the JDK's CAs or the extra certificates do. */
-    private static final class Either extends X509ExtendedTrustManager {
+    private static final class Either extends ServerOnly {
         private final X509ExtendedTrustManager primary;
         private final X509ExtendedTrustManager extra;
 
@@ -122,30 +122,13 @@ public final class TlsTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             return primary.getAcceptedIssuers();
         }
     }
 
     /** The JDK's default trust, created on first use. */
-    private static final class JdkDefault extends X509ExtendedTrustManager {
+    private static final class JdkDefault extends ServerOnly {
         private volatile X509ExtendedTrustManager delegate;
 
         private X509ExtendedTrustManager delegate() throws CertificateException {
@@ -182,23 +165,6 @@ public final class TlsTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             try {
                 return delegate().getAcceptedIssuers();
@@ -209,7 +175,7 @@ public final class TlsTrust {
     }
 
     /** Trusts every server; for {@code tlsVerify: false}. */
-    private static final class AcceptAll extends X509ExtendedTrustManager {
+    private static final class AcceptAll extends ServerOnly {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
@@ -224,25 +190,28 @@ public final class TlsTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not checked");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             return new X509Certificate[0];
+        }
+    }
+
+    /** A trust manager that checks servers only; the agent never accepts client connections. */
+    private abstract static class ServerOnly extends X509ExtendedTrustManager {
+        @Override
+        public final void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("client certificates are not checked");
+        }
+
+        @Override
+        public final void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("client certificates are not checked");
+        }
+
+        @Override
+        public final void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("client certificates are not checked");
         }
     }
 }
