@@ -57,7 +57,7 @@ public final class TestMariaDb {
         }
         try {
             dir = Files.createTempDirectory("siaga-mariadb-");
-            Files.createDirectories(fileDir());
+            Files.createDirectories(dir.resolve("files"));
             Path data = dir.resolve("data");
             run(List.of(INSTALL_DB.toString(), "--no-defaults", "--datadir=" + data, "--user=root",
                     "--auth-root-authentication-method=normal", "--skip-test-db"), dir.resolve("install.log"));
@@ -68,11 +68,11 @@ public final class TestMariaDb {
                     "--socket=" + dir.resolve("mysqld.sock"), "--port=" + port, "--bind-address=127.0.0.1",
                     "--user=root", "--pid-file=" + dir.resolve("mysqld.pid"), "--log-error=" + dir.resolve("error.log"),
                     "--skip-log-bin", "--innodb-buffer-pool-size=16M", "--tmpdir=" + dir,
-                    "--secure-file-priv=" + fileDir())
+                    "--secure-file-priv=" + dir.resolve("files"))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(TestMariaDb::stop));
             waitUntilReady();
-            try (Connection c = root(); Statement s = c.createStatement()) {
+            try (Connection c = connectAsRoot(); Statement s = c.createStatement()) {
                 s.execute("create database siak");
                 s.execute("create table siak.penduduk (nik varchar(16) primary key, nama text)");
                 s.execute("insert into siak.penduduk values ('1301010101010001', 'Siti'), "
@@ -100,18 +100,24 @@ public final class TestMariaDb {
 
     /** @return a connection as root, the server's administrator */
     public static Connection root() throws SQLException {
+        start();
+        return connectAsRoot();
+    }
+
+    private static Connection connectAsRoot() throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
     }
 
     /** @return the only folder where the server may write files ({@code secure_file_priv}) */
     public static Path fileDir() {
+        start();
         return dir.resolve("files");
     }
 
     private static void waitUntilReady() throws InterruptedException, SQLException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            try (Connection c = root()) {
+            try (Connection c = connectAsRoot()) {
                 return;
             } catch (SQLException e) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {

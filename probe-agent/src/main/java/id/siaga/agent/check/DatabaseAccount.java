@@ -178,20 +178,44 @@ public final class DatabaseAccount {
         List<String> pending = new ArrayList<>();
         pending.add(null);
         while (!pending.isEmpty()) {
-            String role = pending.remove(0);
-            String sql = role == null ? "SHOW GRANTS" : "SHOW GRANTS FOR `" + role.replace("`", "``") + "`";
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-                while (rows.next()) {
-                    String line = rows.getString(1);
-                    lines.add(line);
-                    String granted = grantedRole(line);
-                    if (granted != null && seenRoles.add(granted)) {
-                        pending.add(granted);
-                    }
+            for (String line : grants(connection, pending.remove(0))) {
+                lines.add(line);
+                String granted = grantedRole(line);
+                if (granted != null && seenRoles.add(granted)) {
+                    pending.add(granted);
                 }
             }
         }
         return mariaDbRights(lines);
+    }
+
+    /**
+     * @return the account's {@code SHOW GRANTS} lines, or a granted role's: asked for directly, or (when the
+     *         server lets an account see a role's grants only while it is active) after {@code SET ROLE}
+     */
+    private static List<String> grants(Connection connection, String role) throws SQLException {
+        String quoted = role == null ? null : "`" + role.replace("`", "``") + "`";
+        try (Statement statement = connection.createStatement()) {
+            try {
+                return lines(statement, role == null ? "SHOW GRANTS" : "SHOW GRANTS FOR " + quoted);
+            } catch (SQLException notVisible) {
+                if (role == null) {
+                    throw notVisible;
+                }
+                statement.execute("SET ROLE " + quoted);
+                return lines(statement, "SHOW GRANTS");
+            }
+        }
+    }
+
+    private static List<String> lines(Statement statement, String sql) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+        }
+        return lines;
     }
 
     /**
