@@ -54,7 +54,7 @@ public final class TestPostgres {
      * Creates (once per JVM) the database {@code siak} with the dblink extension, a table {@code penduduk} of
      * three rows owned by {@code postgres}, and the account {@code siaga_ro} set up as the README's
      * least-privilege account: LOGIN, pg_monitor, SELECT on penduduk, read-only by default, a statement timeout,
-     * and no EXECUTE on dblink.
+     * and no EXECUTE on dblink (the README's statements).
      */
     public static synchronized void siakDatabase() {
         if (siakCreated) {
@@ -76,7 +76,12 @@ public final class TestPostgres {
             s.execute("create table penduduk (nik varchar(16) primary key, nama text)");
             s.execute("insert into penduduk values ('1301010101010001', 'Siti'), ('1301010101010002', 'Budi'),"
                     + " ('1301010101010003', 'Rina')");
-            s.execute("revoke execute on all functions in schema public from public");
+            s.execute("DO $$ DECLARE f regprocedure; BEGIN\n"
+                    + "  FOR f IN SELECT p.oid FROM pg_proc p\n"
+                    + "           JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'\n"
+                    + "           JOIN pg_extension e ON e.oid = d.refobjid WHERE e.extname = 'dblink' LOOP\n"
+                    + "    EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);\n"
+                    + "  END LOOP; END $$");
             s.execute("grant connect on database " + SIAK + " to " + READ_ONLY_USER);
             s.execute("grant usage on schema public to " + READ_ONLY_USER);
             s.execute("grant select on penduduk to " + READ_ONLY_USER);
