@@ -54,7 +54,7 @@ final class PostgresGuard {
         if (!dblink.isEmpty()) {
             return Optional.of("the account may call the dblink functions " + String.join(", ", dblink) + ", which "
                     + "open their own connection outside the check's read-only transaction; revoke EXECUTE on them "
-                    + "from PUBLIC and from this account (see 'least-privilege account' in the agent's README)");
+                    + "from PUBLIC and from this account (see \"Least-privilege database account\" in the agent's README)");
         }
         Set<String> names = new LinkedHashSet<>();
         for (String call : calls) {

@@ -141,7 +141,11 @@ public final class ReadOnlySql {
     }
 
     private static Optional<String> judge(List<Token> all, SqlDialect dialect) {
-        List<Token> tokens = new ArrayList<>(all);
+        List<Token> tokens = new ArrayList<>();
+        for (Token token : all) {
+            boolean digitLed = token.kind() == Kind.WORD && Character.isDigit(token.text().charAt(0));
+            tokens.add(digitLed ? new Token(Kind.WORD, token.text().replaceFirst("^[0-9]+", "")) : token);
+        }
         while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).is(";")) {
             tokens.remove(tokens.size() - 1);
         }

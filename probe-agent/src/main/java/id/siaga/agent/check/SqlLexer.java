@@ -247,17 +247,43 @@ final class SqlLexer {
         return j < sql.length() && sql.charAt(j) == '$' ? j + 1 : -1;
     }
 
+    /**
+     * Reads a number: digits (with {@code _} between them), a decimal part, an exponent. Letters right after it
+     * start a new word ({@code 1into} is {@code 1 INTO} to PostgreSQL 14 and Oracle), except on MariaDB, where
+     * digits followed by letters are one name ({@code 1abc}); {@link ReadOnlySql} also checks what follows the
+     * digits of such a name.
+     */
     private void number() {
         int start = i;
-        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.'
-                || sql.charAt(i) == '_' || sql.charAt(i) == '$' && reading.dialect() != SqlDialect.POSTGRESQL)) {
+        digits();
+        boolean plain = true;
+        if (at(i) == '.') {
+            plain = false;
+            i++;
+            digits();
+        }
+        char e = at(i);
+        if ((e == 'e' || e == 'E') && (Character.isDigit(at(i + 1))
+                || (at(i + 1) == '+' || at(i + 1) == '-') && Character.isDigit(at(i + 2)))) {
+            plain = false;
+            i += 2;
+            digits();
+        }
+        if (plain && reading.dialect() == SqlDialect.MARIADB && i < sql.length() && isWordPart(sql.charAt(i))) {
+            while (i < sql.length() && isWordPart(sql.charAt(i))) {
+                i++;
+            }
+            tokens.add(new Token(Kind.WORD, sql.substring(start, i).toUpperCase(Locale.ROOT)));
+            return;
+        }
+        tokens.add(new Token(Kind.NUMBER, sql.substring(start, i)));
+    }
+
+    private void digits() {
+        while (i < sql.length() && (Character.isDigit(sql.charAt(i))
+                || sql.charAt(i) == '_' && Character.isDigit(at(i + 1)) && i > 0 && Character.isDigit(sql.charAt(i - 1)))) {
             i++;
         }
-        String text = sql.substring(start, i);
-        boolean identifier = reading.dialect() == SqlDialect.MARIADB && !text.contains(".")
-                && text.chars().anyMatch(ch -> !Character.isDigit(ch) && ch != 'e' && ch != 'E')
-                && !text.matches("(?i)0x[0-9a-f]+|0b[01]+");
-        tokens.add(new Token(identifier ? Kind.WORD : Kind.NUMBER, identifier ? text.toUpperCase(Locale.ROOT) : text));
     }
 
     private void word() throws Unreadable {

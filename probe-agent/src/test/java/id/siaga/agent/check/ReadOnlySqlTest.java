@@ -108,7 +108,10 @@ class ReadOnlySqlTest {
         "SELECT E'it\\'s'; DELETE FROM t; --'",
         "SELECT 1 --x\n; delete from t",
         "SELECT 1 /* /* */ ' */ ; delete from t; --'",
-        "SELECT 1 AS x$$ ; delete from t; select $$"
+        "SELECT 1 AS x$$ ; delete from t; select $$",
+        "SELECT 1into gone FROM t",
+        "SELECT 1.5into gone FROM t",
+        "SELECT 1e5into gone FROM t"
     })
     void refusesOnPostgresqlTheFunctionsThatReachOutsideTheTransactionHoweverTheyAreSpelled(String sql) {
         assertTrue(ReadOnlySql.refusal(sql, SqlDialect.POSTGRESQL).isPresent(), () -> "not refused: " + sql);
@@ -126,7 +129,8 @@ class ReadOnlySqlTest {
         "select pg_database_size(current_database())",
         "select count(*) from pg_stat_activity where state = 'active'",
         "select extract(epoch from now() - pg_last_xact_replay_timestamp())",
-        "select 1 as a$b"
+        "select 1 as a$b",
+        "select 1_000_000 + 1.5e-3 + .5"
     })
     void allowsOnPostgresqlReadingQueries(String sql) {
         assertTrue(ReadOnlySql.refusal(sql, SqlDialect.POSTGRESQL).isEmpty(),
@@ -151,7 +155,11 @@ class ReadOnlySqlTest {
         "SELECT 1 /*!50000 ; delete from t */",
         "SELECT 'a\\'; delete from t; -- '",
         "SELECT 1 -- \n; delete from t",
-        "SELECT \"a\\\"; delete from t; -- \""
+        "SELECT \"a\\\"; delete from t; -- \"",
+        "SELECT 1into outfile '/tmp/x'",
+        "SELECT 1.into outfile '/tmp/x'",
+        "SELECT 1e1into @x",
+        "SELECT 1sleep(5)"
     })
     void refusesOnMariadbFileWritesWaitsAndLocks(String sql) {
         assertTrue(ReadOnlySql.refusal(sql, SqlDialect.MARIADB).isPresent(), () -> "not refused: " + sql);
@@ -164,7 +172,9 @@ class ReadOnlySqlTest {
         "select 'delete' as word, now()",
         "select count(*) from information_schema.processlist",
         "select 1 -- comment\n",
-        "select 1 #comment"
+        "select 1 #comment",
+        "select 1abc from t",
+        "select 0x1F, 1.5e3, .5"
     })
     void allowsOnMariadbReadingQueries(String sql) {
         assertTrue(ReadOnlySql.refusal(sql, SqlDialect.MARIADB).isEmpty(),
