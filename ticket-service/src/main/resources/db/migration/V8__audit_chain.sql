@@ -1,10 +1,9 @@
--- The audit trail becomes tamper-evident: every event carries a SHA-256 hash over its content and the hash of the
--- event before it (in id order, across all tickets). A BEFORE INSERT trigger fills both, one writer at a time (a
--- lock on the chain's head row), and renumbers the event after taking that lock, so that id order is chain order.
--- The functions below belong to the role that runs the migrations; the service's runtime role may only call them.
-
-alter table ticket_event add column prev_hash varchar(64);
-alter table ticket_event add column hash varchar(64);
+-- The audit trail becomes tamper-evident: every event gets a seal, a SHA-256 hash over its content and the hash
+-- of the event sealed before it (across all tickets), kept in ticket_event_seal. The events are sealed when their
+-- transaction commits (a deferred trigger), one transaction at a time (a lock on the chain's head row), so that
+-- the chain is one line even with concurrent writers, and the head row's lock is the last lock a transaction
+-- takes (no deadlock with the rows it locked before). seq is the position in the chain: 1, 2, 3, ... without gaps.
+-- The functions below belong to the role that runs the migrations; the service's runtime role can only call them.
 
 -- The canonical text of an event: a JSON array of its fields, the time as UTC with microseconds.
 create function siaga_audit_hash(p_id bigint, p_ticket_id bigint, p_at timestamptz, p_actor text, p_type text,
@@ -17,63 +16,80 @@ as $$
             p_actor, p_type, p_from_step, p_to_step, p_note, p_prev_hash)::text, 'UTF8')), 'hex')
 $$;
 
--- The head of the chain: the last event's id and hash. Its row lock serialises writers.
+-- (No foreign key to ticket_event: its check would lock the event row, which nobody may do; the verification
+-- reports a seal without its event, and an event without its seal.)
+create table ticket_event_seal (
+    event_id  bigint      primary key,
+    seq       bigint      not null unique,
+    prev_hash varchar(64),
+    hash      varchar(64) not null
+);
+
+-- The head of the chain: the last seal. Its row lock serialises the sealing transactions.
 create table ticket_event_chain (
     singleton boolean     primary key default true check (singleton),
+    last_seq  bigint      not null,
     last_id   bigint,
     last_hash varchar(64)
 );
 
--- Existing events get their hashes in id order (the append-only trigger and V1's revoke are set aside for this one
--- pass, inside this migration's transaction).
-alter table ticket_event disable trigger ticket_event_append_only;
-grant update on ticket_event to current_user;
+-- Existing events are sealed in id order.
 do $$
 declare
     e    record;
     prev varchar(64);
+    n    bigint := 0;
     last bigint;
 begin
     for e in select * from ticket_event order by id loop
-        update ticket_event set prev_hash = prev,
-            hash = siaga_audit_hash(e.id, e.ticket_id, e.at, e.actor, e.type, e.from_step, e.to_step, e.note, prev)
-        where id = e.id returning hash into prev;
+        n := n + 1;
+        insert into ticket_event_seal (event_id, seq, prev_hash, hash)
+        values (e.id, n, prev, siaga_audit_hash(e.id, e.ticket_id, e.at, e.actor, e.type, e.from_step, e.to_step,
+                                                e.note, prev))
+        returning hash into prev;
         last := e.id;
     end loop;
-    insert into ticket_event_chain (singleton, last_id, last_hash) values (true, last, prev);
+    insert into ticket_event_chain (singleton, last_seq, last_id, last_hash) values (true, n, last, prev);
 end;
 $$;
-revoke update on ticket_event from current_user;
-alter table ticket_event enable trigger ticket_event_append_only;
-alter table ticket_event alter column hash set not null;
 
-create function siaga_audit_chain() returns trigger language plpgsql security definer
+create function siaga_audit_seal() returns trigger language plpgsql security definer
     set search_path = public, pg_temp
 as $$
 declare
     head ticket_event_chain%rowtype;
+    h    varchar(64);
 begin
     select * into head from ticket_event_chain where singleton for update;
     if not found then
         raise exception 'ticket_event_chain has no head row';
     end if;
-    new.id := nextval(pg_get_serial_sequence('ticket_event', 'id'));
-    new.prev_hash := head.last_hash;
-    new.hash := siaga_audit_hash(new.id, new.ticket_id, new.at, new.actor, new.type, new.from_step, new.to_step,
-                                 new.note, new.prev_hash);
-    update ticket_event_chain set last_id = new.id, last_hash = new.hash where singleton;
-    return new;
+    h := siaga_audit_hash(new.id, new.ticket_id, new.at, new.actor, new.type, new.from_step, new.to_step, new.note,
+                          head.last_hash);
+    insert into ticket_event_seal (event_id, seq, prev_hash, hash) values (new.id, head.last_seq + 1, head.last_hash, h);
+    update ticket_event_chain set last_seq = head.last_seq + 1, last_id = new.id, last_hash = h where singleton;
+    return null;
 end;
 $$;
 
-create trigger ticket_event_chain
-    before insert on ticket_event
-    for each row execute function siaga_audit_chain();
+create constraint trigger ticket_event_seal
+    after insert on ticket_event
+    deferrable initially deferred
+    for each row execute function siaga_audit_seal();
 
-revoke all on function siaga_audit_chain() from public;
-revoke all on table ticket_event_chain from public;
+-- Seals are append-only like the events (the same refusal as ticket_event's, V1).
+create trigger ticket_event_seal_append_only
+    before update or delete on ticket_event_seal
+    for each row execute function siaga_refuse_audit_change();
+create trigger ticket_event_seal_no_truncate
+    before truncate on ticket_event_seal
+    for each statement execute function siaga_refuse_audit_change();
 
--- Daily findings partitions, made and dropped at run time by the service (which does not own the table):
+revoke all on function siaga_audit_seal() from public;
+revoke all on table ticket_event_seal, ticket_event_chain from public;
+revoke update, delete, truncate on ticket_event_seal from current_user;
+
+-- Daily findings partitions, made and dropped at run time by the service (which need not own the table):
 -- two narrow functions that run with the owner's rights.
 create function siaga_create_finding_partition(p_day date) returns boolean language plpgsql security definer
     set search_path = public, pg_temp

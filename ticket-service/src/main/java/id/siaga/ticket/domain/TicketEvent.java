@@ -10,11 +10,7 @@ import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 
-/**
- * One entry of a ticket's append-only audit trail. The database refuses to change or delete it, and chains it to
- * the event before it: a trigger fills {@link #prevHash} and {@link #hash} (SHA-256 over the event's content and
- * the previous hash) and gives the event its id in chain order.
- */
+/** One entry of a ticket's append-only audit trail. The database refuses to change or delete it. */
 @Entity
 @Immutable
 @Table(name = "ticket_event")
@@ -41,12 +37,4 @@ public class TicketEvent {
     public String toStep;
 
     public String note;
-
-    /** The hash of the event before this one in id order (across all tickets); null for the first event. */
-    @Column(name = "prev_hash", insertable = false, updatable = false)
-    public String prevHash;
-
-    /** SHA-256 (hex) over this event's content and {@link #prevHash}, computed by the database. */
-    @Column(name = "hash", insertable = false, updatable = false)
-    public String hash;
 }

@@ -155,13 +155,17 @@ class LeastPrivilegeIT {
         attempts.put("delete", "delete from ticket_event");
         attempts.put("truncate", "truncate ticket_event");
         attempts.put("disable triggers", "alter table ticket_event disable trigger all");
-        attempts.put("drop chain trigger", "drop trigger ticket_event_chain on ticket_event");
+        attempts.put("drop sealing trigger", "drop trigger ticket_event_seal on ticket_event");
         attempts.put("drop append-only trigger", "drop trigger ticket_event_append_only on ticket_event");
-        attempts.put("replace chain function", "create or replace function siaga_audit_chain() returns trigger "
+        attempts.put("replace sealing function", "create or replace function siaga_audit_seal() returns trigger "
                 + "language plpgsql as $$ begin return new; end $$");
         attempts.put("replace hash function", "create or replace function siaga_audit_hash(bigint, bigint, timestamptz, "
                 + "text, text, text, text, text, text) returns varchar(64) language sql as $$ select 'x' $$");
         attempts.put("move the chain head", "update ticket_event_chain set last_hash = 'x'");
+        attempts.put("forge a seal", "insert into ticket_event_seal (event_id, seq, hash) values (999999, 999999, 'x')");
+        attempts.put("change a seal", "update ticket_event_seal set hash = 'x'");
+        attempts.put("remove seals", "delete from ticket_event_seal");
+        attempts.put("disable the seals' triggers", "alter table ticket_event_seal disable trigger all");
         attempts.put("take ownership", "alter table ticket_event owner to " + APP);
         attempts.put("become the owner", "set role " + OWNER);
         attempts.put("create a table", "create table mallory (x int)");
@@ -264,7 +268,8 @@ class LeastPrivilegeIT {
 
     private static String auditRows() throws SQLException {
         try (Connection c = connect(OWNER, OWNER_PASSWORD); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select string_agg(id || ':' || actor || ':' || coalesce(note, '') || ':' || hash, ',' order by id) from ticket_event")) {
+                "select string_agg(e.id || ':' || e.actor || ':' || coalesce(e.note, '') || ':' || s.seq || ':' || s.hash, ',' "
+                        + "order by e.id) from ticket_event e join ticket_event_seal s on s.event_id = e.id")) {
             rs.next();
             return rs.getString(1);
         }

@@ -72,8 +72,11 @@ class AuditVerificationTest {
         Api.as(Api.KABID).get("/api/v1/audit/verification").then().statusCode(200)
                 .body("valid", equalTo(true)).body("events", equalTo((int) events));
         assertEquals(0, Sql.count(dataSource, """
-                select count(*) from (select prev_hash, lag(hash) over (order by id) as before from ticket_event) e
-                where prev_hash is distinct from before"""));
+                select count(*) from (select seq, prev_hash, lag(hash) over (order by seq) as before_hash,
+                                             coalesce(lag(seq) over (order by seq), 0) as before_seq
+                                      from ticket_event_seal) s
+                where prev_hash is distinct from before_hash or seq <> before_seq + 1"""), "one chain without forks or gaps");
+        assertEquals(events, Sql.count(dataSource, "select count(*) from ticket_event_seal"), "every event sealed");
     }
 
     @Test
