@@ -27,8 +27,9 @@ public class AuditResource {
     @Path("verification")
     @RolesAllowed({Role.NAME_KABID, Role.NAME_ADMIN})
     @Operation(summary = "Verify the audit trail's hash chain", description = "Recomputes every event's SHA-256 hash "
-            + "(over its content and the previous event's hash) in id order and answers whether the chain holds, "
-            + "how many events it has and the first event that does not verify. Kabid and administrator only.")
+            + "(over its content and the previous event's hash), checks that each event links to the one sealed "
+            + "before it, and answers whether the chain holds, how many events it has and the lowest event id that "
+            + "does not verify. Kabid and administrator only.")
     public AuditVerificationResponse verification() {
         AuditVerifier.Result result = verifier.verifyAll();
         return new AuditVerificationResponse(result.valid(), result.events(), result.firstInvalidId());
