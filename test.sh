@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of SIAGA. Each test run starts its own throw-away embedded PostgreSQL, so nothing but
-# Java 17 and Maven is needed, plus Debian's headless Chromium for the web-page tests: installed here with
-# apt-get when missing (as root; otherwise through sudo).
+# Java 17 and Maven is needed, plus from Debian: headless Chromium for the web-page tests and promtool (package
+# prometheus) for the metrics and alerting-rule tests, installed here with apt-get when missing (as root;
+# otherwise through sudo). The agent's Debian-package test (probe-agent PackageIT) needs root and dpkg.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,18 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+fi
+
+if [ ! -x /usr/bin/promtool ]; then
+    echo "SIAGA: installing prometheus (for promtool) for the metrics and alerting-rule tests (apt-get) ..."
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus
+    # Only promtool is wanted: no Prometheus server listening on 9090 after a reboot.
+    if command -v systemctl >/dev/null 2>&1; then
+        $SUDO systemctl disable --now prometheus.service >/dev/null 2>&1 || true
+    fi
 fi
 
 exec mvn -B verify -Dquarkus.analytics.disabled=true "$@"
