@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of SIAGA. Each test run starts its own throw-away embedded PostgreSQL, so nothing but
-# Java 17 and Maven is needed, plus Debian's headless Chromium for the web-page tests and Debian's MariaDB
-# server for the agent's database-check tests (each run starts its own throw-away mariadbd): installed here
-# with apt-get when missing (as root; otherwise through sudo).
+# Java 17 and Maven is needed, plus from Debian: headless Chromium for the web-page tests, MariaDB server for
+# the agent's database-check tests (each run starts its own throw-away mariadbd) and promtool (package
+# prometheus) for the metrics and alerting-rule tests, installed here with apt-get when missing (as root;
+# otherwise through sudo). The agent's Debian-package test (probe-agent PackageIT) needs root and dpkg.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -29,6 +30,15 @@ if [ ! -x /usr/sbin/mariadbd ] || [ ! -x /usr/bin/mariadb-install-db ]; then
     if command -v service > /dev/null; then $SUDO service mariadb stop || true; fi
     if command -v systemctl > /dev/null && [ -d /run/systemd/system ]; then
         $SUDO systemctl disable --now mariadb || true
+    fi
+fi
+
+if [ ! -x /usr/bin/promtool ]; then
+    echo "SIAGA: installing prometheus (for promtool) for the metrics and alerting-rule tests (apt-get) ..."
+    apt_install --no-install-recommends prometheus
+    # Only promtool is wanted: no Prometheus server listening on 9090 after a reboot.
+    if command -v systemctl >/dev/null 2>&1; then
+        $SUDO systemctl disable --now prometheus.service >/dev/null 2>&1 || true
     fi
 fi
 

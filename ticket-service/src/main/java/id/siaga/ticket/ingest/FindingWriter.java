@@ -292,7 +292,8 @@ public class FindingWriter {
         }
         changed.stream().sorted().map(states::get).forEach(toSave::add);
         evidence.addAll(completeRechecks(c, server, rechecked, now));
-        fresh.forEach(f -> registry.counter("siaga.findings.received", "status", f.status().name()).increment());
+        fresh.forEach(f -> Counter.builder("siaga.findings.received").description("New findings, by status")
+                .tag("status", f.status().name()).register(registry).increment());
     }
 
     /** @return the maintenance windows that may cover any of the fresh findings, in one query */
