@@ -7,13 +7,13 @@ import id.siaga.ticket.web.WebPage;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
@@ -48,7 +48,8 @@ public class ParameterGuard {
     private final Map<Method, Numeric> numericParameters = new ConcurrentHashMap<>();
 
     @ServerRequestFilter(priority = 900)
-    public Response check(ContainerRequestContext request, ResourceInfo resource) {
+    @WithFormRead
+    public Response check(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
         Method method = resource.getResourceMethod();
@@ -59,7 +60,7 @@ public class ParameterGuard {
             for (String value : p.getValue()) {
                 check(p.getKey(), value);
                 Class<?> type = numeric.query().get(p.getKey());
-                if (type != null && !WHOLE.matcher(value).matches()) {
+                if (type != null && !fits(type, value)) {
                     throw invalid(p.getKey(), "must be a whole number");
                 }
             }
@@ -67,13 +68,14 @@ public class ParameterGuard {
         for (Map.Entry<String, List<String>> p : path.entrySet()) {
             for (String value : p.getValue()) {
                 check(p.getKey(), value);
-                if (numeric.path().containsKey(p.getKey()) && !ID.matcher(value).matches()) {
+                Class<?> type = numeric.path().get(p.getKey());
+                if (type != null && (!ID.matcher(value).matches() || !fits(type, value))) {
                     throw invalid(p.getKey(), "must be a positive whole number, written with digits only");
                 }
             }
         }
-        if (HttpMethod.POST.equals(request.getMethod()) && request instanceof ResteasyReactiveContainerRequestContext rr
-                && rr.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
+        if (HttpMethod.POST.equals(request.getMethod())
+                && request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
                 && context.getFormData() != null) {
             String refused = refusedField(context.getFormData());
             if (refused != null) {
@@ -85,6 +87,21 @@ public class ParameterGuard {
             }
         }
         return null;
+    }
+
+    /** @return true when the value is written in plain digits (with an optional minus) and fits the type */
+    private static boolean fits(Class<?> type, String value) {
+        if (!WHOLE.matcher(value).matches()) {
+            return false;
+        }
+        long number = Long.parseLong(value);
+        if (type == int.class || type == Integer.class) {
+            return number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE;
+        }
+        if (type == short.class || type == Short.class) {
+            return number >= Short.MIN_VALUE && number <= Short.MAX_VALUE;
+        }
+        return true;
     }
 
     private static String refusedField(FormData form) {

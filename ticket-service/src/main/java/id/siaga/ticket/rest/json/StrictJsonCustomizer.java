@@ -46,6 +46,7 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         strict.addDeserializer(String.class, new StrictStringDeserializer());
         strict.addKeyDeserializer(String.class, new StrictStringDeserializer.Keys());
         strict.addDeserializer(Instant.class, new StrictInstantDeserializer());
+        strict.setDeserializerModifier(new TextCheckedDeserializers());
         mapper.registerModule(strict);
     }
 
