@@ -34,15 +34,11 @@ final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            long id = Long.parseLong(value.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        String digits = value.trim();
+        if (digits.matches("[0-9]{1,18}") && Long.parseLong(digits) > 0) {
+            return Long.parseLong(digits);
         }
-        throw invalid(name, "must be a positive whole number");
+        throw invalid(name, "must be a positive whole number, written with digits only");
     }
 
     static <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
