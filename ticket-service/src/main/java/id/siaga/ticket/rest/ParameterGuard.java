@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,13 +78,12 @@ public class ParameterGuard {
         if (HttpMethod.POST.equals(request.getMethod())
                 && request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
                 && context.getFormData() != null) {
-            String refused = refusedField(context.getFormData());
+            FieldError refused = refusedField(context.getFormData());
             if (refused != null) {
                 if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(WebPage.class)) {
                     return Response.status(400).build();
                 }
-                throw invalid(refused, TextRules.problem(refused) != null ? TextRules.problem(refused)
-                        : "must not contain the NUL character or an unpaired surrogate");
+                throw new InvalidQueryException(List.of(refused));
             }
         }
         return null;
@@ -104,14 +104,15 @@ public class ParameterGuard {
         return true;
     }
 
-    private static String refusedField(FormData form) {
+    /** @return the first form field whose name or text {@link TextRules} refuses, and why; or null */
+    private static FieldError refusedField(FormData form) {
         for (String name : form) {
             if (TextRules.problem(name) != null) {
-                return name;
+                return new FieldError("(field name)", TextRules.problem(name));
             }
             for (FormValue value : form.get(name)) {
                 if (!value.isFileItem() && TextRules.problem(value.getValue()) != null) {
-                    return name;
+                    return new FieldError(name, TextRules.problem(value.getValue()));
                 }
             }
         }
@@ -130,8 +131,8 @@ public class ParameterGuard {
     }
 
     private static Numeric numeric(Method method) {
-        Map<String, Class<?>> path = new java.util.HashMap<>();
-        Map<String, Class<?>> query = new java.util.HashMap<>();
+        Map<String, Class<?>> path = new HashMap<>();
+        Map<String, Class<?>> query = new HashMap<>();
         for (Parameter parameter : method.getParameters()) {
             if (!NUMBERS.contains(parameter.getType())) {
                 continue;

@@ -40,6 +40,12 @@ class NulSweepTest {
         Map<String, List<String>> schemas = schemas(lines);
         List<Operation> operations = operations(lines);
         assertTrue(operations.size() > 20, "operations read: " + operations.size());
+        assertTrue(schemas.get("CreateTicketRequest").containsAll(List.of("title", "reporterName", "serverId")));
+        assertTrue(operations.contains(new Operation("POST", "/api/v1/tickets", List.of(), "CreateTicketRequest", false)),
+                operations.toString());
+        assertTrue(operations.stream().anyMatch(o -> o.path().equals("/api/v1/findings") && o.arrayBody()));
+        assertTrue(operations.stream().anyMatch(o -> o.method().equals("GET") && o.path().equals("/api/v1/tickets")
+                && o.query().containsAll(List.of("step", "page", "size"))));
         Agents.Registered agent = Agents.register("nul-sweep", "OTHER");
         List<Supplier<RequestSpecification>> callers = List.of(Api::admin, () -> Api.as(Api.ADB),
                 () -> Api.as(Api.KASI), () -> Api.as(Api.KABID),
@@ -83,6 +89,7 @@ class NulSweepTest {
                 }
             }
         }
+        assertTrue(sent > 300, "only " + sent + " requests sent");
         assertTrue(failures.isEmpty(), sent + " requests; refused wrongly:\n" + String.join("\n", failures));
     }
 

@@ -1,5 +1,7 @@
 package id.siaga.ticket.rest.error;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
@@ -69,8 +70,7 @@ public class HttpLimits {
             context.next();
             return;
         }
-        String title = status == 413 ? "Payload Too Large" : io.netty.handler.codec.http.HttpResponseStatus.valueOf(status)
-                .reasonPhrase();
+        String title = status == 413 ? "Payload Too Large" : HttpResponseStatus.valueOf(status).reasonPhrase();
         answer(context, status, title, status == 413 ? "The request body is too large." : title + ".");
     }
 

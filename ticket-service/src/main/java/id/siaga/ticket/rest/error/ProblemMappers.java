@@ -1,5 +1,6 @@
 package id.siaga.ticket.rest.error;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -379,7 +380,7 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    private static String location(com.fasterxml.jackson.core.JacksonException e) {
+    private static String location(JacksonException e) {
         return e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr() + ").";
     }

@@ -2,6 +2,7 @@ package id.siaga.ticket.rest.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -30,7 +31,7 @@ final class StrictStringDeserializer extends StdScalarDeserializer<String> {
     }
 
     @Override
-    public Boolean supportsUpdate(com.fasterxml.jackson.databind.DeserializationConfig config) {
+    public Boolean supportsUpdate(DeserializationConfig config) {
         return Boolean.FALSE;
     }
 
