@@ -38,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Findings: posted in batches by probe agents, read by people. */
@@ -103,19 +101,10 @@ public class FindingResource {
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         FindingQuery.Filter filter = new FindingQuery.Filter(QueryParams.id("serverId", serverId),
                 check == null || check.isBlank() ? null : check.trim(),
-                QueryParams.enumeration("status", status, CheckStatus.class), instant("from", from), instant("to", to));
+                QueryParams.enumeration("status", status, CheckStatus.class), QueryParams.instant("from", from),
+                QueryParams.instant("to", to));
+        QueryParams.checkPage(page, size);
         FindingQuery.Page result = query.search(filter, page, size);
         return new PageResponse<>(result.items(), result.total(), page, size);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw QueryParams.invalid(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
-        }
     }
 }
