@@ -39,7 +39,8 @@ import java.util.UUID;
 /**
  * Stores the findings of several agents' posts and turns them into ticket work, in one transaction with a few
  * set-based statements (never a round trip per finding or per post): the servers' rows are locked in id order,
- * the findings inserted by multi-row statements that skip ids already stored, the servers' check states read
+ * the findings stored by one statement that skips ids already seen (in {@code finding_seen}, whatever the
+ * observation time or the server; only a finding stored now is applied), the servers' check states read
  * and written once, and only a check crossing a threshold touches tickets. {@link FindingIngestService} feeds
  * it the posts waiting at the moment, so concurrent posts share a transaction (group commit).
  */
