@@ -1,15 +1,12 @@
 package id.siaga.ticket.web;
 
-import id.siaga.ticket.config.SiagaConfig;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenUtils;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -18,7 +15,6 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -28,9 +24,8 @@ import java.util.Optional;
  * Every request that may change something through the pages (any method but GET and HEAD, anywhere outside
  * {@code /api} and {@code /q}) must carry the CSRF token of a SIAGA page, in the form field or the
  * {@code X-CSRF-Token} header, matching the CSRF cookie (signed the way quarkus-rest-csrf signs it when
- * {@code quarkus.rest-csrf.token-signature-key} is set); and when the browser says where the request comes from
- * ({@code Origin}, else {@code Referer}), that must be SIAGA itself: the request's own scheme and host, or the
- * configured {@code siaga.notify.base-url}.
+ * {@code quarkus.rest-csrf.token-signature-key} is set), and must come from SIAGA's own pages as far as the browser
+ * says ({@link SameOrigin}).
  * <p>
  * quarkus-rest-csrf checks form bodies only ({@code require-form-url-encoded=false} keeps the JSON API free of
  * tokens), so without this a post with no body, no Content-Type or another Content-Type would reach a page's
@@ -46,9 +41,9 @@ public class FormGuard {
     private final String fieldName;
     private final String headerName;
     private final Optional<String> signatureKey;
-    private final Origin configuredOrigin;
+    private final SameOrigin sameOrigin;
 
-    public FormGuard(PageContext context, SiagaConfig config,
+    public FormGuard(PageContext context, SameOrigin sameOrigin,
             @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String cookieName,
             @ConfigProperty(name = "quarkus.rest-csrf.form-field-name") String fieldName,
             @ConfigProperty(name = "quarkus.rest-csrf.token-header-name") String headerName,
@@ -58,7 +53,7 @@ public class FormGuard {
         this.fieldName = fieldName;
         this.headerName = headerName;
         this.signatureKey = signatureKey;
-        this.configuredOrigin = Origin.parse(config.notices().baseUrl());
+        this.sameOrigin = sameOrigin;
     }
 
     /**
@@ -73,12 +68,12 @@ public class FormGuard {
             return null;
         }
         HttpServerRequest http = routing.request();
-        if (!fromOwnOrigin(http)) {
+        if (!sameOrigin.allows(http)) {
             LOG.debugf("Refused %s %s from origin %s", request.getMethod(), routing.normalizedPath(),
                     http.getHeader(HttpHeaders.ORIGIN));
             return ErrorPage.formRefused(context, 403);
         }
-        if (!isForm(request.getMediaType()) && !matchesCookie(http, http.getHeader(headerName))) {
+        if (!isForm(http) && !matchesCookie(http, http.getHeader(headerName))) {
             LOG.debugf("Refused %s %s without a CSRF token", request.getMethod(), routing.normalizedPath());
             return ErrorPage.formRefused(context, 400);
         }
@@ -93,10 +88,10 @@ public class FormGuard {
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     @WithFormRead
     public Response checkForm(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
-        if (!guarded(request, routing) || !isForm(request.getMediaType())) {
+        HttpServerRequest http = routing.request();
+        if (!guarded(request, routing) || !isForm(http)) {
             return null;
         }
-        HttpServerRequest http = routing.request();
         String token = http.getHeader(headerName);
         if (token == null) {
             Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
@@ -120,21 +115,6 @@ public class FormGuard {
         return path != null && !path.equals("/api") && !path.startsWith("/api/") && !path.startsWith("/q/");
     }
 
-    private boolean fromOwnOrigin(HttpServerRequest http) {
-        String origin = http.getHeader(HttpHeaders.ORIGIN);
-        String source = origin != null ? origin : http.getHeader(HttpHeaders.REFERER);
-        if (source == null) {
-            return true;
-        }
-        Origin claimed = Origin.parse(source);
-        if (claimed == null) {
-            return false;
-        }
-        HostAndPort authority = http.authority();
-        Origin own = authority == null ? null : Origin.of(http.scheme(), authority.host(), authority.port());
-        return claimed.equals(own) || claimed.equals(configuredOrigin);
-    }
-
     /** @return whether the token matches the CSRF cookie (as its signature when a signature key is set) */
     private boolean matchesCookie(HttpServerRequest http, String token) {
         Cookie cookie = http.getCookie(cookieName);
@@ -150,31 +130,14 @@ public class FormGuard {
         }
     }
 
-    private static boolean isForm(MediaType type) {
-        return type != null && ("application".equals(type.getType()) && "x-www-form-urlencoded".equals(type.getSubtype())
-                || "multipart".equals(type.getType()) && "form-data".equals(type.getSubtype()));
-    }
-
-    /** A web origin: scheme, host and port (the scheme's default port when none is written). */
-    record Origin(String scheme, String host, int port) {
-
-        static Origin of(String scheme, String host, int port) {
-            if (scheme == null || host == null) {
-                return null;
-            }
-            String s = scheme.toLowerCase(Locale.ROOT);
-            int p = port >= 0 ? port : "https".equals(s) ? 443 : "http".equals(s) ? 80 : -1;
-            return new Origin(s, host.toLowerCase(Locale.ROOT), p);
+    /** @return whether the body is a form (read from the header: a malformed Content-Type is simply not a form) */
+    private static boolean isForm(HttpServerRequest http) {
+        String type = http.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            return false;
         }
-
-        /** @return the origin of a URL, or null when it has none (e.g. {@code Origin: null}) or is not a URL */
-        static Origin parse(String url) {
-            try {
-                URI uri = new URI(url.trim());
-                return of(uri.getScheme(), uri.getHost(), uri.getPort());
-            } catch (Exception e) {
-                return null;
-            }
-        }
+        int semicolon = type.indexOf(';');
+        String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return bare.equals("application/x-www-form-urlencoded") || bare.equals("multipart/form-data");
     }
 }

@@ -166,6 +166,21 @@ class ForgedFormsTest {
     }
 
     @Test
+    void refusesASignInFormPostedFromAnotherSite() {
+        Api.ensureUsers();
+        String credentials = "username=" + Api.ADB + "&password=" + Api.PASSWORD;
+        RawRequest.Answer forged = RawRequest.post("/j_security_check").header("Origin", EVIL)
+                .body("application/x-www-form-urlencoded", credentials).send();
+        assertEquals(403, forged.status(), forged.body());
+        assertTrue(forged.all("Set-Cookie").stream().noneMatch(c -> c.startsWith(Pages.SESSION_COOKIE + "=")),
+                "no session: " + forged.all("Set-Cookie"));
+        RawRequest.Answer own = RawRequest.post("/j_security_check").header("Origin", "http://localhost:" + RestAssured.port)
+                .body("application/x-www-form-urlencoded", credentials).send();
+        assertEquals(302, own.status(), own.body());
+        assertTrue(own.all("Set-Cookie").stream().anyMatch(c -> c.startsWith(Pages.SESSION_COOKIE + "=")));
+    }
+
+    @Test
     void leavesTheApiToBasicAndBearerWithoutAToken() {
         long id = Api.newTicket("api without csrf");
         Api.as(Api.ADB).header("Origin", EVIL).body(Map.of("to", "INSPECTION", "output", "lewat API"))
