@@ -166,6 +166,22 @@ class ForgedFormsTest {
     }
 
     @Test
+    void answersABodilessIntakeWithItsHeaderTokenWithTheFormNotAnError() {
+        Pages adb = Pages.signIn(Api.ADB);
+        String token = adb.csrfToken("/tiket/baru");
+        long before = Sql.count(dataSource, "select count(*) from ticket");
+        for (String contentType : new String[] {null, "application/x-www-form-urlencoded"}) {
+            RawRequest request = RawRequest.post("/tiket").header("X-CSRF-Token", token).header("Cookie", adb.cookieHeader());
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            RawRequest.Answer answer = request.send();
+            assertTrue(answer.status() >= 400 && answer.status() < 500, answer.status() + ": " + answer.body());
+        }
+        assertEquals(before, Sql.count(dataSource, "select count(*) from ticket"));
+    }
+
+    @Test
     void refusesASignInFormPostedFromAnotherSite() {
         Api.ensureUsers();
         String credentials = "username=" + Api.ADB + "&password=" + Api.PASSWORD;
