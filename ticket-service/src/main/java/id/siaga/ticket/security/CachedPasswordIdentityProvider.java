@@ -4,10 +4,14 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,12 +39,18 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     }
 
     private final Instance<IdentityProvider<?>> providers;
+    private final SessionCutoffs sessions;
+    private final String formPostLocation;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
     private volatile IdentityProvider<UsernamePasswordAuthenticationRequest> store;
 
-    public CachedPasswordIdentityProvider(@Any Instance<IdentityProvider<?>> providers) {
+    public CachedPasswordIdentityProvider(@Any Instance<IdentityProvider<?>> providers, SessionCutoffs sessions,
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+            String formPostLocation) {
         this.providers = providers;
+        this.sessions = sessions;
+        this.formPostLocation = formPostLocation;
         new SecureRandom().nextBytes(salt);
     }
 
@@ -49,14 +59,27 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /** Before the user store, whose priority is the default {@code SYSTEM_FIRST + 1}. */
     @Override
     public int priority() {
-        return SYSTEM_FIRST + 1;
+        return SYSTEM_FIRST + 10;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        String username = request.getUsername();
+        Uni<SecurityIdentity> verified = verify(request, context);
+        if (!isFormSignIn(request)) {
+            return verified;
+        }
+        return verified.call(identity -> context.runBlocking(() -> {
+            sessions.signedIn(username);
+            return identity;
+        }));
+    }
+
+    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         byte[] digest = digest(username, request.getPassword().getPassword());
         Verified known = verified.get(username);
@@ -71,6 +94,13 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
                 verified.put(username, new Verified(digest, identity, System.nanoTime() + TTL.toNanos()));
             }
         });
+    }
+
+    /** @return whether the request is the sign-in form's post (else HTTP Basic on the API) */
+    private boolean isFormSignIn(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return routing != null && routing.request().method() == HttpMethod.POST
+                && routing.normalizedPath().endsWith(formPostLocation);
     }
 
     /** Forgets what was verified for a user (password or roles changed). */

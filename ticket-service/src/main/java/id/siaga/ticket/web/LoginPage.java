@@ -2,6 +2,8 @@ package id.siaga.ticket.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,11 +54,20 @@ public class LoginPage {
      */
     @GET
     public Response login(@RestQuery("gagal") String failed, @RestQuery("keluar") String signedOut) {
-        if (!identity.isAnonymous()) {
+        if (signedIn()) {
             return Response.seeOther(URI.create(BoardPage.PATH)).build();
         }
         WebMessages msg = context.msg();
         Page page = context.anonymousPage(msg.loginTitle(), PATH, signedOut == null ? null : msg.noticeSignedOut());
         return Response.ok(context.localized(Templates.login(page, new LoginView(failed != null, POST_LOCATION)))).build();
+    }
+
+    /** @return whether a valid session came with the request; an ended one counts as none */
+    private boolean signedIn() {
+        try {
+            return !identity.isAnonymous();
+        } catch (AuthenticationFailedException | AuthenticationRedirectException ended) {
+            return false;
+        }
     }
 }
