@@ -1,5 +1,8 @@
 package id.siaga.ticket.security;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,39 +20,51 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers, for a minute, that a user name and password were right, so that a script or dashboard calling
  * the API with HTTP Basic does not pay a bcrypt verification (tens of milliseconds of CPU) on every request.
  * The first request, and any with another password, goes to the user store (quarkus-security-jpa, bcrypt);
- * only a salted SHA-256 of a verified password is kept, in memory.
+ * only a salted SHA-256 of a verified password is kept, in memory. Every sign-in passes {@link SignInThrottle}
+ * first: a locked name or address is refused without looking at the password, and failures are slowed down.
  */
 @ApplicationScoped
 public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     static final Duration TTL = Duration.ofSeconds(60);
     private static final int MAX_ENTRIES = 10_000;
+    /** A bcrypt hash of the same cost as users' hashes, checked for unknown users. */
+    private static final String UNKNOWN_USER_HASH = BcryptUtil.bcryptHash("no such user");
 
     private record Verified(byte[] digest, SecurityIdentity identity, long expiresAtNanos) {
     }
 
     private final Instance<IdentityProvider<?>> providers;
     private final SessionCutoffs sessions;
+    private final SignInThrottle throttle;
+    private final AgroalDataSource dataSource;
     private final String formPostLocation;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
     private volatile IdentityProvider<UsernamePasswordAuthenticationRequest> store;
 
     public CachedPasswordIdentityProvider(@Any Instance<IdentityProvider<?>> providers, SessionCutoffs sessions,
-            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+            SignInThrottle throttle, AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
             String formPostLocation) {
         this.providers = providers;
         this.sessions = sessions;
+        this.throttle = throttle;
+        this.dataSource = dataSource;
         this.formPostLocation = formPostLocation;
         new SecureRandom().nextBytes(salt);
     }
@@ -69,14 +84,62 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String username = request.getUsername();
-        Uni<SecurityIdentity> verified = verify(request, context);
-        if (!isFormSignIn(request)) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        boolean form = isFormSignIn(routing);
+        String address = clientAddress(routing);
+        Optional<Duration> locked = throttle.lockedFor(username, address);
+        if (locked.isPresent()) {
+            return Uni.createFrom().failure(new SignInLockedException(locked.get()));
+        }
+        Uni<SecurityIdentity> verified = verify(request, context)
+                .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> context.runBlocking(() -> {
+                    equaliseUnknownUser(request);
+                    return null;
+                }).chain(() -> {
+                    Duration delay = throttle.failed(username, address,
+                            form ? SignInThrottle.Channel.FORM : SignInThrottle.Channel.API);
+                    Uni<SecurityIdentity> refusal = Uni.createFrom().failure(failure);
+                    return delay.isZero() ? refusal : Uni.createFrom().voidItem().onItem().delayIt().by(delay)
+                            .chain(() -> refusal);
+                }))
+                .invoke(() -> throttle.succeeded(username));
+        if (!form) {
             return verified;
         }
         return verified.call(identity -> context.runBlocking(() -> {
             sessions.signedIn(username);
             return identity;
         }));
+    }
+
+    /**
+     * The user store answers at once for an unknown user but spends a bcrypt check on a known one: spend one on
+     * an unknown name too, so that the time of a refusal does not tell whether the user exists.
+     */
+    private void equaliseUnknownUser(UsernamePasswordAuthenticationRequest request) {
+        if (!userExists(request.getUsername())) {
+            BcryptUtil.matches(new String(request.getPassword().getPassword()), UNKNOWN_USER_HASH);
+        }
+    }
+
+    private boolean userExists(String username) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select 1 from app_user where username = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up a user", e);
+        }
+    }
+
+    private static String clientAddress(RoutingContext routing) {
+        if (routing == null || routing.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        String host = routing.request().remoteAddress().hostAddress();
+        return host == null ? "unknown" : host;
     }
 
     private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
@@ -97,8 +160,7 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     }
 
     /** @return whether the request is the sign-in form's post (else HTTP Basic on the API) */
-    private boolean isFormSignIn(UsernamePasswordAuthenticationRequest request) {
-        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+    private boolean isFormSignIn(RoutingContext routing) {
         return routing != null && routing.request().method() == HttpMethod.POST
                 && routing.normalizedPath().endsWith(formPostLocation);
     }
