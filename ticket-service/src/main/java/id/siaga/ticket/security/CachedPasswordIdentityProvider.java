@@ -1,7 +1,5 @@
 package id.siaga.ticket.security;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -20,10 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -43,8 +37,6 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
 
     static final Duration TTL = Duration.ofSeconds(60);
     private static final int MAX_ENTRIES = 10_000;
-    /** A bcrypt hash of the same cost as users' hashes, checked for unknown users. */
-    private static final String UNKNOWN_USER_HASH = BcryptUtil.bcryptHash("no such user");
 
     private record Verified(byte[] digest, SecurityIdentity identity, long expiresAtNanos) {
     }
@@ -52,19 +44,17 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     private final Instance<IdentityProvider<?>> providers;
     private final SessionCutoffs sessions;
     private final SignInThrottle throttle;
-    private final AgroalDataSource dataSource;
     private final String formPostLocation;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
     private volatile IdentityProvider<UsernamePasswordAuthenticationRequest> store;
 
     public CachedPasswordIdentityProvider(@Any Instance<IdentityProvider<?>> providers, SessionCutoffs sessions,
-            SignInThrottle throttle, AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+            SignInThrottle throttle, @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
             String formPostLocation) {
         this.providers = providers;
         this.sessions = sessions;
         this.throttle = throttle;
-        this.dataSource = dataSource;
         this.formPostLocation = formPostLocation;
         new SecureRandom().nextBytes(salt);
     }
@@ -92,10 +82,7 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
             return Uni.createFrom().failure(new SignInLockedException(locked.get()));
         }
         Uni<SecurityIdentity> verified = verify(request, context)
-                .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> context.runBlocking(() -> {
-                    equaliseUnknownUser(request);
-                    return null;
-                }).chain(() -> {
+                .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> Uni.createFrom().deferred(() -> {
                     Duration delay = throttle.failed(username, address,
                             form ? SignInThrottle.Channel.FORM : SignInThrottle.Channel.API);
                     Uni<SecurityIdentity> refusal = Uni.createFrom().failure(failure);
@@ -110,28 +97,6 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
             sessions.signedIn(username);
             return identity;
         }));
-    }
-
-    /**
-     * The user store answers at once for an unknown user but spends a bcrypt check on a known one: spend one on
-     * an unknown name too, so that the time of a refusal does not tell whether the user exists.
-     */
-    private void equaliseUnknownUser(UsernamePasswordAuthenticationRequest request) {
-        if (!userExists(request.getUsername())) {
-            BcryptUtil.matches(new String(request.getPassword().getPassword()), UNKNOWN_USER_HASH);
-        }
-    }
-
-    private boolean userExists(String username) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select 1 from app_user where username = ?")) {
-            s.setString(1, username);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not look up a user", e);
-        }
     }
 
     private static String clientAddress(RoutingContext routing) {
