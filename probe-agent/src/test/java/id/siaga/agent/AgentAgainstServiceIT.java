@@ -182,6 +182,30 @@ class AgentAgainstServiceIT {
     }
 
     @Test
+    void setsAsideAFindingObservedInTheFarFutureAndDeliversTheRest() throws Exception {
+        TicketServiceProcess.Server server = service.register("siak-db-future", "SIAK_DB");
+        AgentConfig config = config(service, server, server.token(), openPort.getLocalPort());
+        UUID future = UUID.randomUUID();
+        try (Outbox outbox = new Outbox(config.outbox().dir(), config.outbox().maxFindings())) {
+            outbox.add(List.of(new Finding(future, server.id(), "siak-db-port", "tcp", Status.OK, "clock a day ahead",
+                    Map.of(), Instant.now().plus(Duration.ofDays(1)), 1, null, null)));
+        }
+        agent(config).runCycles(1);
+        assertTrue(agent(config).runCycles(1), "the refused finding no longer blocks the outbox");
+        assertEquals(0, service.count("select count(*) from finding where id = '" + future + "'"));
+        assertEquals(0, service.count("select count(*) from finding_seen where id = '" + future + "'"));
+        assertEquals(8, service.count("select count(*) from finding where server_id = " + server.id()),
+                "both cycles stored");
+        assertEquals(1, service.count("select count(*) from check_state where server_id = " + server.id()
+                + " and check_key = 'siak-db-port' and observed_at <= now()"), "the check follows today's results");
+        try (var rejected = Files.list(config.outbox().dir().resolve("rejected"))) {
+            List<Path> files = rejected.toList();
+            assertEquals(1, files.size(), "only the future finding is kept aside");
+            assertTrue(Files.readString(files.get(0)).contains(future.toString()), files.toString());
+        }
+    }
+
+    @Test
     void postsEachCycleAsOneBatchWithTheFindingsAsTheAgentSawThem() throws Exception {
         TicketServiceProcess.Server server = service.register("siak-app-batch", "SIAK_APP");
         assertTrue(agent(config(service, server, server.token(), openPort.getLocalPort())).runCycles(1));

@@ -72,7 +72,7 @@ public final class CheckFactory {
             case REACHABILITY -> new ReachabilityCheck((CheckSpec.Reachability) spec);
             case JDBC -> {
                 CheckSpec.Jdbc jdbc = (CheckSpec.Jdbc) spec;
-                Optional<String> refusal = ReadOnlySql.refusal(jdbc.query());
+                Optional<String> refusal = ReadOnlySql.refusal(jdbc.query(), SqlDialect.ofUrl(jdbc.url()));
                 if (refusal.isPresent()) {
                     throw new InvalidSetting("query: refused: " + refusal.get());
                 }

@@ -127,7 +127,7 @@ public final class CheckRunner implements AutoCloseable {
     }
 
     /** @return a short description of an error: its message, or its type when it has none */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         String message = error.getMessage();
         if (message == null || message.isBlank()) {
             return error.getClass().getSimpleName();

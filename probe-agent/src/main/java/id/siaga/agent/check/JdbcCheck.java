@@ -20,17 +20,25 @@ import java.util.Properties;
 
 /**
  * {@code jdbc}: runs one read-only query against a database and compares its first value or its row count
- * ("cek fungsi", SOP step 3). The query is refused, never sent, unless {@link ReadOnlySql} allows it; the
- * connection is its own, read-only, with autocommit off and rolled back at the end, and both connecting and
- * the query are bounded by {@code timeoutSeconds}.
+ * ("cek fungsi", SOP step 3). The query is refused, never sent, unless {@link ReadOnlySql} allows it for the URL's
+ * kind of database; the connection is its own, read-only, with autocommit off and rolled back at the end, and both
+ * connecting and the query are bounded by {@code timeoutSeconds}. On PostgreSQL the transaction is also declared
+ * {@code READ ONLY} with a server-side {@code statement_timeout}, and {@link PostgresGuard} refuses, before the
+ * query runs, calls of functions that are not built in and VOLATILE, and accounts that may open dblink
+ * connections; on MariaDB/MySQL the session's transactions are {@code READ ONLY} with {@code max_statement_time}.
  */
 public final class JdbcCheck implements Check {
 
     /** Most rows read (and counted). */
     static final int MAX_ROWS = 10_000;
+    /** How long a passed {@link PostgresGuard} check is trusted before it is made again. */
+    static final Duration GUARD_VALID = Duration.ofMinutes(10);
 
     private final CheckSpec.Jdbc spec;
     private final String url;
+    private final SqlDialect dialect;
+    private volatile long guardPassedNanos;
+    private volatile boolean guardPassed;
 
     public JdbcCheck(CheckSpec.Jdbc spec) {
         this.spec = spec;
@@ -39,21 +47,33 @@ public final class JdbcCheck implements Check {
             configured += (configured.contains("?") ? "&" : "?") + "permitMysqlScheme";
         }
         this.url = configured;
+        this.dialect = SqlDialect.ofUrl(configured);
     }
 
     @Override
     public CheckResult run() throws SQLException {
-        Optional<String> refusal = ReadOnlySql.refusal(spec.query());
+        Optional<String> refusal = ReadOnlySql.refusal(spec.query(), dialect);
         if (refusal.isPresent()) {
-            return CheckResult.of(Status.UNKNOWN, "query refused, not run: " + refusal.get());
+            return refused(refusal.get(), new LinkedHashMap<>());
         }
         Map<String, Double> measurements = new LinkedHashMap<>();
         long start = System.nanoTime();
-        try (Connection connection = connect()) {
+        try (Connection connection = connect(spec, url)) {
             measurements.put("connectMs", TcpProbe.round((System.nanoTime() - start) / 1e6));
             connection.setReadOnly(true);
+            if (dialect == SqlDialect.MARIADB) {
+                readOnlyMariaDbSession(connection);
+            }
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
+                if (dialect == SqlDialect.POSTGRESQL) {
+                    statement.execute("SET TRANSACTION READ ONLY");
+                    statement.execute("SET LOCAL statement_timeout = " + spec.timeoutSeconds() * 1000);
+                    Optional<String> guard = guard(connection);
+                    if (guard.isPresent()) {
+                        return refused(guard.get(), measurements);
+                    }
+                }
                 statement.setQueryTimeout(spec.timeoutSeconds());
                 statement.setMaxRows(MAX_ROWS);
                 statement.setFetchSize(100);
@@ -83,6 +103,35 @@ public final class JdbcCheck implements Check {
             String state = e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
             String what = measurements.containsKey("connectMs") ? "query failed: " : "cannot connect to database: ";
             return new CheckResult(Status.CRIT, what + CheckRunner.describe(e) + state, measurements);
+        }
+    }
+
+    private static CheckResult refused(String reason, Map<String, Double> measurements) {
+        return new CheckResult(Status.UNKNOWN, "query refused, not run: " + reason, measurements);
+    }
+
+    private Optional<String> guard(Connection connection) throws SQLException {
+        if (guardPassed && System.nanoTime() - guardPassedNanos < GUARD_VALID.toNanos()) {
+            return Optional.empty();
+        }
+        Optional<String> reason = PostgresGuard.refusal(connection,
+                ReadOnlySql.functionCalls(spec.query(), SqlDialect.POSTGRESQL));
+        if (reason.isEmpty()) {
+            guardPassedNanos = System.nanoTime();
+            guardPassed = true;
+        }
+        return reason;
+    }
+
+    /** Makes the session's next transactions read-only and bounds each statement on the server as well. */
+    private void readOnlyMariaDbSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION TRANSACTION READ ONLY");
+            try {
+                statement.execute("SET SESSION max_statement_time = " + spec.timeoutSeconds());
+            } catch (SQLException mysql) {
+                statement.execute("SET SESSION max_execution_time = " + spec.timeoutSeconds() * 1000);
+            }
         }
     }
 
@@ -139,7 +188,14 @@ public final class JdbcCheck implements Check {
         return new CheckResult(status, String.join("; ", parts), measurements);
     }
 
-    private Connection connect() throws SQLException {
+    /**
+     * Opens a connection for a check's settings, with the connect, login and socket time limits of its driver.
+     *
+     * @param spec the check's settings
+     * @param url  the URL to use (the configured one, adjusted for the driver)
+     * @return an open connection; the caller closes it
+     */
+    static Connection connect(CheckSpec.Jdbc spec, String url) throws SQLException {
         Properties properties = new Properties();
         if (spec.user() != null) {
             properties.setProperty("user", spec.user());
@@ -182,6 +238,11 @@ public final class JdbcCheck implements Check {
             throw new SQLException("the JDBC driver does not accept the URL " + url);
         }
         return connection;
+    }
+
+    /** @return the URL a check with these settings connects to */
+    static String url(CheckSpec.Jdbc spec) {
+        return new JdbcCheck(spec).url;
     }
 
     private static boolean isTimeout(SQLException e) {

@@ -1,9 +1,13 @@
 package id.siaga.agent.cli;
 
 import id.siaga.agent.check.CheckFactory;
+import id.siaga.agent.check.CheckRunner;
+import id.siaga.agent.check.DatabaseAccount;
 import id.siaga.agent.check.HttpClients;
 import id.siaga.agent.check.NamedCheck;
 import id.siaga.agent.config.AgentConfig;
+import id.siaga.agent.config.CheckConfig;
+import id.siaga.agent.config.CheckSpec;
 import id.siaga.agent.config.ConfigException;
 import id.siaga.agent.config.ConfigLoader;
 import id.siaga.agent.report.TicketServiceClient;
@@ -21,20 +25,22 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code doctor}: checks the agent's own set-up step by step (configuration, checks, outbox folder, service,
- * token) and prints each with ok or failed and a hint.
+ * {@code doctor}: checks the agent's own set-up step by step (configuration, checks, the rights of each database
+ * check's account, outbox folder, service, token) and prints each with ok or failed and a hint.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {
-            "Check the agent's set-up: the configuration, the outbox folder, that the service answers",
-            "(GET {url}/q/health) and that it accepts the token (POST an empty batch [] to {url}/api/v1/findings).",
-            "Exit code 0 only when every step passes."})
+            "Check the agent's set-up: the configuration, that each jdbc check's database account can only read",
+            "(it connects with the check's account and lists any right to write), the outbox folder, that the",
+            "service answers (GET {url}/q/health) and that it accepts the token (POST an empty batch [] to",
+            "{url}/api/v1/findings). Exit code 0 only when every step passes."})
 public final class DoctorCommand implements Callable<Integer> {
 
     @Mixin
@@ -64,10 +70,11 @@ public final class DoctorCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             failed("configuration " + config.file(), String.join("; ", e.problems()),
                     "fix the settings named above; the example files in /opt/siaga-agent/examples explain each");
-            skipped("checks", "outbox folder", "service reachable", "token accepted");
+            skipped("checks", "database accounts", "outbox folder", "service reachable", "token accepted");
             return finish();
         }
         checks(agentConfig);
+        databaseAccounts(agentConfig);
         outbox(agentConfig.outbox().dir());
         TicketServiceClient client = new TicketServiceClient(agentConfig.service(),
                 Duration.ofSeconds(timeoutSeconds), Version.current(), http);
@@ -85,6 +92,37 @@ public final class DoctorCommand implements Callable<Integer> {
             ok("checks", checks.size() + " set up (run 'siaga-agent check' to see their results)");
         } catch (ConfigException e) {
             failed("checks", String.join("; ", e.problems()), "fix the settings named above");
+        }
+    }
+
+    private void databaseAccounts(AgentConfig agentConfig) {
+        for (CheckConfig check : agentConfig.checks()) {
+            if (!(check.spec() instanceof CheckSpec.Jdbc jdbc)) {
+                continue;
+            }
+            String step = "database account of check " + check.key() + " (" + (jdbc.user() == null ? "" : jdbc.user() + " at ")
+                    + DatabaseAccount.shownUrl(jdbc.url()) + ")";
+            try {
+                List<String> rights = DatabaseAccount.writeRights(jdbc);
+                if (rights.isEmpty()) {
+                    ok(step, "reads only: no right to write, to act on other sessions or to reach outside the "
+                            + "check's transaction found");
+                } else {
+                    allPassed = false;
+                    out.println("[FAIL] " + step + ": the account can do more than read:");
+                    for (String right : rights) {
+                        out.println("       - it " + right);
+                    }
+                    out.println("       hint: the agent never writes, and its account should not be able to either: "
+                            + "use an account with read rights only (see \"Least-privilege database account\" in the "
+                            + "agent's README)");
+                }
+            } catch (UnsupportedOperationException e) {
+                out.println("[skip] " + step + ": " + e.getMessage());
+            } catch (SQLException | RuntimeException e) {
+                failed(step, "cannot connect and ask the database: " + CheckRunner.describe(e),
+                        "check this check's url, user and password; 'siaga-agent check' uses the same connection");
+            }
         }
     }
 

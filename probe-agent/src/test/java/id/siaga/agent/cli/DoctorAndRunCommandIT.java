@@ -1,5 +1,7 @@
 package id.siaga.agent.cli;
 
+import id.siaga.agent.TestMariaDb;
+import id.siaga.agent.TestPostgres;
 import id.siaga.agent.support.TicketServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +111,58 @@ class DoctorAndRunCommandIT {
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("service.token: environment variable SIAGA_TEST_TOKEN_NOT_SET is not set"),
                 result.err());
+    }
+
+    @Test
+    void doctorPassesWhenEachDatabaseAccountOnlyReads() throws Exception {
+        Path config = fixture.reportingConfig(server.id(), service.url(), server.token(),
+                jdbc("pg-ro", TestPostgres.siakUrl(), TestPostgres.READ_ONLY_USER, "x"),
+                jdbc("mariadb-ro", TestMariaDb.url(), TestMariaDb.READ_ONLY_USER, TestMariaDb.PASSWORD));
+        CliFixture.Result result = CliFixture.execute("doctor", "-c", config.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("[ ok ] database account of check pg-ro (siaga_ro at " + TestPostgres.siakUrl()
+                + "): reads only: no right to write, to act on other sessions or to reach outside the check's "
+                + "transaction found"), result.out());
+        assertTrue(result.out().contains("[ ok ] database account of check mariadb-ro (siaga_ro at " + TestMariaDb.url()
+                + "): reads only"), result.out());
+        assertTrue(result.out().contains("all steps passed"), result.out());
+    }
+
+    @Test
+    void doctorFailsAndNamesTheRightsOfAPostgresqlSuperuserAccount() throws Exception {
+        Path config = fixture.reportingConfig(server.id(), service.url(), server.token(),
+                jdbc("pg-owner", TestPostgres.siakUrl(), "postgres", "x"));
+        CliFixture.Result result = CliFixture.execute("doctor", "-c", config.toString());
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("[FAIL] database account of check pg-owner (postgres at "
+                + TestPostgres.siakUrl() + "): the account can do more than read:\n"
+                + "       - it is a superuser (SUPERUSER): it may read and change everything, files and programs on "
+                + "the server included\n"
+                + "       hint: the agent never writes, and its account should not be able to either"), result.out());
+    }
+
+    @Test
+    void doctorFailsAndNamesTheRightsOfAMariaDbAccountGrantedAll() throws Exception {
+        Path config = fixture.reportingConfig(server.id(), service.url(), server.token(),
+                jdbc("mariadb-all", TestMariaDb.url(), TestMariaDb.ALL_USER, TestMariaDb.PASSWORD));
+        CliFixture.Result result = CliFixture.execute("doctor", "-c", config.toString());
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("[FAIL] database account of check mariadb-all (siaga_all at "
+                + TestMariaDb.url() + "): the account can do more than read:\n"
+                + "       - it holds FILE on *.*\n"
+                + "       - it holds ALL PRIVILEGES on `siak`.*\n"), result.out());
+        assertTrue(result.out().contains("some steps failed"), result.out());
+    }
+
+    private static String jdbc(String key, String url, String user, String password) {
+        return """
+                  - key: %s
+                    kind: jdbc
+                    url: %s
+                    user: %s
+                    password: %s
+                    query: select 1
+                """.formatted(key, url, user, password);
     }
 
     private static long stored() throws Exception {

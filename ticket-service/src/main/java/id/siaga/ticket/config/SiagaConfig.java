@@ -123,6 +123,13 @@ public interface SiagaConfig {
         @WithDefault("P90D")
         Duration retention();
 
+        /**
+         * How far ahead of the service's clock a finding's {@code observedAt} may be (agents' clocks drift a little);
+         * a later one is refused, as is one older than the {@link #retention()}.
+         */
+        @WithDefault("PT5M")
+        Duration maxClockSkew();
+
         /** Most findings accepted in one post. */
         @WithDefault("1000")
         int maxBatch();

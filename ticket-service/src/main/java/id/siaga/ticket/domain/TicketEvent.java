@@ -10,7 +10,11 @@ import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 
-/** One entry of a ticket's append-only audit trail. The database refuses to change or delete it. */
+/**
+ * One entry of a ticket's append-only audit trail. The database refuses to change or delete it, and seals it into
+ * a hash chain when its transaction commits ({@code ticket_event_seal}, checked by
+ * {@link id.siaga.ticket.service.AuditVerifier}).
+ */
 @Entity
 @Immutable
 @Table(name = "ticket_event")

@@ -6,6 +6,7 @@ import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.service.Caller;
 import id.siaga.ticket.service.TicketService;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -75,8 +76,9 @@ public class EscalationService {
             return Optional.empty();
         }
         Escalation escalation = escalations.findById(((Number) ids.get(0)).longValue());
-        registry.counter("siaga.escalations.made", "reason", draft.reason().name(), "level",
-                String.valueOf(draft.level())).increment();
+        Counter.builder("siaga.escalations.made").description("Escalations raised, by reason and level")
+                .tag("reason", draft.reason().name()).tag("level", String.valueOf(draft.level()))
+                .register(registry).increment();
         LOG.infof("Escalation %d to %s (%s, level %d): %s", escalation.id, escalation.recipientRole, escalation.reason,
                 escalation.level, escalation.message);
         notices.queue(escalation);
@@ -103,8 +105,9 @@ public class EscalationService {
         }
         escalation.acknowledgedAt = TicketService.now();
         escalation.acknowledgedBy = caller.username();
-        registry.counter("siaga.escalations.acknowledged", "reason", escalation.reason.name(), "level",
-                String.valueOf(escalation.level)).increment();
+        Counter.builder("siaga.escalations.acknowledged").description("Escalations acknowledged, by reason and level")
+                .tag("reason", escalation.reason.name()).tag("level", String.valueOf(escalation.level))
+                .register(registry).increment();
         return escalation;
     }
 

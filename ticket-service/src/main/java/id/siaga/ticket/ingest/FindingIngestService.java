@@ -1,6 +1,7 @@
 package id.siaga.ticket.ingest;
 
 import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +41,7 @@ public class FindingIngestService {
 
     private final FindingWriter writer;
     private final SiagaConfig config;
+    private final ObservationWindow window;
     private final List<BlockingQueue<Post>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private final DistributionSummary postsPerWrite;
@@ -48,6 +50,7 @@ public class FindingIngestService {
     public FindingIngestService(FindingWriter writer, SiagaConfig config, MeterRegistry registry) {
         this.writer = writer;
         this.config = config;
+        this.window = new ObservationWindow(config.findings().maxClockSkew(), config.findings().retention());
         int writerCount = Math.max(1, config.findings().writers());
         for (int i = 0; i < writerCount; i++) {
             queues.add(new LinkedBlockingQueue<>(Math.max(1, config.findings().queue() / writerCount)));
@@ -90,9 +93,12 @@ public class FindingIngestService {
      * Stores the findings of one server's agent and applies them; returns when they are committed.
      *
      * @return how many were new, how many were already stored, and the re-checks the agent should run
+     * @throws id.siaga.ticket.domain.InvalidRequestException 422 when a finding is observed outside the
+     *                                 {@link ObservationWindow}; nothing of the batch is written
      * @throws WebApplicationException 503 when the service cannot take more posts now
      */
     public FindingWriter.Result ingest(long serverId, List<Finding> findings) {
+        window.check(findings, TicketService.now());
         Post post = new Post(new FindingWriter.Job(serverId, findings), new CompletableFuture<>());
         try {
             BlockingQueue<Post> queue = queues.get((int) Math.floorMod(serverId, (long) queues.size()));

@@ -16,20 +16,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Keeps the daily partitions of {@code finding}: creates them a week ahead (UTC days) and drops those older
  * than the retention, so expiry costs a {@code DROP TABLE}, not a {@code DELETE}. Safe with several
- * instances (an advisory lock).
+ * instances (an advisory lock). The service's database role need not own the table: the DDL runs inside two
+ * functions of the owner role ({@code siaga_create_finding_partition}, {@code siaga_drop_finding_partitions_before},
+ * migration V8) that do only this.
  */
 @ApplicationScoped
 public class FindingPartitions {
 
-    static final String PREFIX = "finding_p";
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Logger LOG = Logger.getLogger(FindingPartitions.class);
 
     private final AgroalDataSource dataSource;
@@ -53,65 +50,24 @@ public class FindingPartitions {
             try (Statement s = c.createStatement()) {
                 s.execute("select pg_advisory_xact_lock(hashtext('siaga.finding_partitions'))");
             }
-            for (int offset = -1; offset <= 7; offset++) {
-                create(c, today.plusDays(offset));
+            try (PreparedStatement create = c.prepareStatement("select siaga_create_finding_partition(?)")) {
+                for (int offset = -1; offset <= 7; offset++) {
+                    create.setObject(1, today.plusDays(offset));
+                    create.execute();
+                }
             }
             LocalDate oldest = today.minusDays(Math.max(1, config.findings().retention().toDays()));
-            for (String partition : partitions(c)) {
-                LocalDate day = LocalDate.parse(partition.substring(PREFIX.length()), SUFFIX);
-                if (day.isBefore(oldest)) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("drop table " + partition);
+            try (PreparedStatement drop = c.prepareStatement("select * from siaga_drop_finding_partitions_before(?)")) {
+                drop.setObject(1, oldest);
+                try (ResultSet rs = drop.executeQuery()) {
+                    while (rs.next()) {
+                        LOG.infof("Dropped findings partition %s (older than %s)", rs.getString(1),
+                                config.findings().retention());
                     }
-                    LOG.infof("Dropped findings partition %s (older than %s)", partition, config.findings().retention());
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not maintain the findings partitions", e);
         }
-    }
-
-    private static void create(Connection c, LocalDate day) throws SQLException {
-        String name = PREFIX + SUFFIX.format(day);
-        try (PreparedStatement exists = c.prepareStatement("select to_regclass(?) is not null")) {
-            exists.setString(1, name);
-            try (ResultSet rs = exists.executeQuery()) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return;
-                }
-            }
-        }
-        String from = day.toString();
-        String to = day.plusDays(1).toString();
-        try (PreparedStatement stray = c.prepareStatement(
-                "select 1 from finding_default where observed_at >= cast(? as timestamptz) and observed_at < cast(? as timestamptz) limit 1")) {
-            stray.setString(1, from + "T00:00:00Z");
-            stray.setString(2, to + "T00:00:00Z");
-            try (ResultSet rs = stray.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("create table " + name + " partition of finding for values from ('" + from
-                    + " 00:00:00+00') to ('" + to + " 00:00:00+00')");
-        }
-    }
-
-    /** @return the daily partitions, oldest first */
-    static List<String> partitions(Connection c) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                select child.relname from pg_inherits
-                join pg_class parent on parent.oid = pg_inherits.inhparent
-                join pg_class child on child.oid = pg_inherits.inhrelid
-                where parent.relname = 'finding' and child.relname like 'finding\\_p%' order by child.relname""")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
     }
 }

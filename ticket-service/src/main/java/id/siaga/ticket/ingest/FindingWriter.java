@@ -39,14 +39,14 @@ import java.util.UUID;
 /**
  * Stores the findings of several agents' posts and turns them into ticket work, in one transaction with a few
  * set-based statements (never a round trip per finding or per post): the servers' rows are locked in id order,
- * the findings inserted by multi-row statements that skip ids already stored, the servers' check states read
+ * the findings stored by one statement that skips ids already seen (in {@code finding_seen}, whatever the
+ * observation time or the server; only a finding stored now is applied), the servers' check states read
  * and written once, and only a check crossing a threshold touches tickets. {@link FindingIngestService} feeds
  * it the posts waiting at the moment, so concurrent posts share a transaction (group commit).
  */
 @ApplicationScoped
 public class FindingWriter {
 
-    private static final int INSERT_CHUNK = 500;
     /** An unanswered re-check is handed to the agent again after this long. */
     private static final java.time.Duration REDELIVER_AFTER = java.time.Duration.ofMinutes(2);
 
@@ -111,11 +111,7 @@ public class FindingWriter {
             for (Job job : jobs) {
                 job.findings().forEach(f -> posted.add(new Posted(job.serverId(), f)));
             }
-            posted.sort(Comparator.comparing((Posted p) -> p.finding().id()));
-            Set<UUID> stored = new HashSet<>();
-            for (int from = 0; from < posted.size(); from += INSERT_CHUNK) {
-                insert(connection, posted.subList(from, Math.min(posted.size(), from + INSERT_CHUNK)), now, stored);
-            }
+            Set<UUID> stored = insert(connection, firstOfEachId(posted), now);
 
             Map<Long, List<Finding>> freshByServer = new HashMap<>();
             List<int[]> counts = new ArrayList<>();
@@ -159,9 +155,26 @@ public class FindingWriter {
         }
     }
 
-    private static final String INSERT_COLUMNS = "insert into finding (id, observed_at, server_id, check_key, kind, status, "
-            + "message, measurements, duration_ms, recheck_id, received_at) values ";
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+    /**
+     * Remembers each id in {@code finding_seen} (which has the id alone as its key, whatever the observation time
+     * or server) and stores the findings whose id was new, in one statement: the arrays are unnested once, and the
+     * ids that {@code finding_seen} took decide which rows reach {@code finding}.
+     */
+    private static final String INSERT = """
+            with posted as (
+                select * from unnest(?::uuid[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::integer[], ?::uuid[])
+                    as p(id, observed_at, server_id, check_key, kind, status, message, measurements, duration_ms, recheck_id)
+            ), seen as (
+                insert into finding_seen (id, observed_at) select id, observed_at from posted
+                on conflict (id) do nothing returning id
+            )
+            insert into finding (id, observed_at, server_id, check_key, kind, status, message, measurements, duration_ms,
+                recheck_id, received_at)
+            select p.id, p.observed_at, p.server_id, p.check_key, p.kind, p.status, p.message, p.measurements::jsonb,
+                p.duration_ms, p.recheck_id, ?
+            from posted p join seen using (id)
+            returning id""";
 
     /**
      * Marks the agents as seen and locks their servers' rows in id order, so that batches touching the same
@@ -190,31 +203,77 @@ public class FindingWriter {
         return servers;
     }
 
-    /** Stores findings, skipping ids stored before; adds the ids it stored to {@code stored}. */
-    private void insert(Connection c, List<Posted> chunk, Instant now, Set<UUID> stored) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INSERT_COLUMNS + Jdbc.valueRows(chunk.size(), INSERT_ROW)
-                + " on conflict do nothing returning id")) {
-            int i = 1;
-            for (Posted p : chunk) {
-                Finding f = p.finding();
-                s.setObject(i++, f.id());
-                Jdbc.setInstant(s, i++, f.observedAt());
-                s.setLong(i++, p.serverId());
-                s.setString(i++, f.checkKey());
-                s.setString(i++, f.kind());
-                s.setString(i++, f.status().name());
-                s.setString(i++, f.message());
-                s.setString(i++, measurements(f));
-                Jdbc.setInt(s, i++, f.durationMs());
-                s.setObject(i++, f.recheckId());
-                Jdbc.setInstant(s, i++, now);
+    /**
+     * @return the posted findings sorted by id, each id once: the first of the same id (in the order of the posts,
+     * then of each post's findings) is kept, the others are duplicates
+     */
+    private static List<Posted> firstOfEachId(List<Posted> posted) {
+        List<Posted> sorted = new ArrayList<>(posted);
+        sorted.sort(Comparator.comparing((Posted p) -> p.finding().id()));
+        List<Posted> unique = new ArrayList<>(sorted.size());
+        for (Posted p : sorted) {
+            if (unique.isEmpty() || !unique.get(unique.size() - 1).finding().id().equals(p.finding().id())) {
+                unique.add(p);
             }
+        }
+        return unique;
+    }
+
+    /**
+     * Stores the findings whose id was never seen before, in id order (so that writers meeting on a reused id
+     * wait for each other in one order and never deadlock).
+     *
+     * @param unique findings with distinct ids, sorted by id
+     * @return the ids stored
+     */
+    private Set<UUID> insert(Connection c, List<Posted> unique, Instant now) throws SQLException {
+        Set<UUID> stored = new HashSet<>();
+        if (unique.isEmpty()) {
+            return stored;
+        }
+        int n = unique.size();
+        UUID[] ids = new UUID[n];
+        String[] observedAt = new String[n];
+        Long[] serverIds = new Long[n];
+        String[] checkKeys = new String[n];
+        String[] kinds = new String[n];
+        String[] statuses = new String[n];
+        String[] messages = new String[n];
+        String[] measurements = new String[n];
+        Integer[] durations = new Integer[n];
+        UUID[] recheckIds = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            Finding f = unique.get(i).finding();
+            ids[i] = f.id();
+            observedAt[i] = f.observedAt().toString();
+            serverIds[i] = unique.get(i).serverId();
+            checkKeys[i] = f.checkKey();
+            kinds[i] = f.kind();
+            statuses[i] = f.status().name();
+            messages[i] = f.message();
+            measurements[i] = measurements(f);
+            durations[i] = f.durationMs();
+            recheckIds[i] = f.recheckId();
+        }
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setArray(1, c.createArrayOf("uuid", ids));
+            s.setArray(2, c.createArrayOf("text", observedAt));
+            s.setArray(3, c.createArrayOf("bigint", serverIds));
+            s.setArray(4, c.createArrayOf("text", checkKeys));
+            s.setArray(5, c.createArrayOf("text", kinds));
+            s.setArray(6, c.createArrayOf("text", statuses));
+            s.setArray(7, c.createArrayOf("text", messages));
+            s.setArray(8, c.createArrayOf("text", measurements));
+            s.setArray(9, c.createArrayOf("integer", durations));
+            s.setArray(10, c.createArrayOf("uuid", recheckIds));
+            Jdbc.setInstant(s, 11, now);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     stored.add(rs.getObject(1, UUID.class));
                 }
             }
         }
+        return stored;
     }
 
     private void apply(Connection c, AgentTickets.Source server, Map<String, CheckState> states, List<Finding> fresh,
@@ -292,7 +351,8 @@ public class FindingWriter {
         }
         changed.stream().sorted().map(states::get).forEach(toSave::add);
         evidence.addAll(completeRechecks(c, server, rechecked, now));
-        fresh.forEach(f -> registry.counter("siaga.findings.received", "status", f.status().name()).increment());
+        fresh.forEach(f -> Counter.builder("siaga.findings.received").description("New findings, by status")
+                .tag("status", f.status().name()).register(registry).increment());
     }
 
     /** @return the maintenance windows that may cover any of the fresh findings, in one query */

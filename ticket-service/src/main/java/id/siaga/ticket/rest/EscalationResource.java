@@ -67,6 +67,7 @@ public class EscalationResource {
         if (role != null && !role.worksTickets()) {
             throw QueryParams.invalid("recipient", "must be one of ADB, JF_ADB, KASI, KABID");
         }
+        QueryParams.checkPage(page, size);
         PanacheQuery<Escalation> query = repository.search(role == null ? null : role.name(), QueryParams.bool("open", open),
                 QueryParams.id("ticketId", ticketId), page, size);
         List<Escalation> items = query.list();

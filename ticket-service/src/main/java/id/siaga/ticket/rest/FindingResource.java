@@ -38,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Findings: posted in batches by probe agents, read by people. */
@@ -65,11 +63,15 @@ public class FindingResource {
     @RolesAllowed(Role.NAME_AGENT)
     @SecurityRequirement(name = "agentToken")
     @Operation(summary = "Post a batch of findings (agents)",
-            description = "Authenticated with the server's agent token (Bearer). Idempotent by finding id: a retried batch "
-                    + "answers with `duplicates` and stores nothing new. Updates the server's agentLastSeen and check states, "
+            description = "Authenticated with the server's agent token (Bearer). Idempotent by finding id: a finding whose id "
+                    + "was stored before (by any server, with any observedAt, or earlier in the same batch) counts in "
+                    + "`duplicates` and changes nothing; a retried batch stores nothing new. A batch with a finding "
+                    + "observed more than SIAGA_FINDINGS_MAX_CLOCK_SKEW ahead of the service's clock or older than the "
+                    + "retention is refused whole (422, `errors[].field` names its index). Updates the server's agentLastSeen and check states, "
                     + "opens or feeds the check's ticket, and answers the re-checks the agent should run.")
     @APIResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = FindingBatchResponse.class)))
     @APIResponse(responseCode = "403", description = "A finding names another server than the token's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A finding is observed outside the accepted time; nothing of the batch is stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More findings than one batch may hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FindingBatchResponse post(@Valid @NotNull List<@Valid @NotNull FindingRequest> request) {
         long serverId = identity.<Long>getAttribute(AgentTokenIdentityProvider.SERVER_ID);
@@ -103,19 +105,10 @@ public class FindingResource {
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         FindingQuery.Filter filter = new FindingQuery.Filter(QueryParams.id("serverId", serverId),
                 check == null || check.isBlank() ? null : check.trim(),
-                QueryParams.enumeration("status", status, CheckStatus.class), instant("from", from), instant("to", to));
+                QueryParams.enumeration("status", status, CheckStatus.class), QueryParams.instant("from", from),
+                QueryParams.instant("to", to));
+        QueryParams.checkPage(page, size);
         FindingQuery.Page result = query.search(filter, page, size);
         return new PageResponse<>(result.items(), result.total(), page, size);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw QueryParams.invalid(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
-        }
     }
 }

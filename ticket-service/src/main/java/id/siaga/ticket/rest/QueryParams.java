@@ -2,7 +2,9 @@ package id.siaga.ticket.rest;
 
 import id.siaga.ticket.domain.sop.FieldError;
 import id.siaga.ticket.rest.error.InvalidQueryException;
+import id.siaga.ticket.rest.json.Timestamps;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +34,11 @@ final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            long id = Long.parseLong(value.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        String digits = value.trim();
+        if (digits.matches("[0-9]{1,18}") && Long.parseLong(digits) > 0) {
+            return Long.parseLong(digits);
         }
-        throw invalid(name, "must be a positive whole number");
+        throw invalid(name, "must be a positive whole number, written with digits only");
     }
 
     static <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
@@ -52,6 +50,28 @@ final class QueryParams {
         } catch (IllegalArgumentException e) {
             throw invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
                     .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** @return the instant, or null when the parameter is absent */
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a page that lies beyond any list (its first row would be past row 2,147,483,647), so that every paged
+     * list answers such a page alike instead of overflowing.
+     */
+    static void checkPage(int page, int size) {
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw invalid("page", "must be at most " + Integer.MAX_VALUE / Math.max(size, 1) + " with size " + size);
         }
     }
 

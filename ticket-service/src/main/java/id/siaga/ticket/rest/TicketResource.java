@@ -16,7 +16,9 @@ import id.siaga.ticket.rest.dto.TicketEventResponse;
 import id.siaga.ticket.rest.dto.TicketResponse;
 import id.siaga.ticket.rest.dto.TicketSummary;
 import id.siaga.ticket.rest.dto.TransitionRequest;
+import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.service.SopService;
 import id.siaga.ticket.service.TicketService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,9 +62,11 @@ public class TicketResource {
     private final CallerFactory callers;
     private final RecheckService rechecks;
     private final FindingQuery findings;
+    private final SopService sop;
 
     public TicketResource(TicketService tickets, TicketMapper mapper, CallerFactory callers, RecheckService rechecks,
-            FindingQuery findings) {
+            FindingQuery findings, SopService sop) {
+        this.sop = sop;
         this.tickets = tickets;
         this.mapper = mapper;
         this.callers = callers;
@@ -97,7 +101,8 @@ public class TicketResource {
             @Parameter(description = "true: open tickets whose current step is past its due time", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        TicketRepository.Filter filter = new TicketRepository.Filter(QueryParams.code(step), QueryParams.bool("open", open),
+        QueryParams.checkPage(page, size);
+        TicketRepository.Filter filter = new TicketRepository.Filter(stepCode(step), QueryParams.bool("open", open),
                 QueryParams.id("serverId", serverId), QueryParams.enumeration("source", source, TicketSource.class),
                 QueryParams.bool("overdue", overdue));
         PanacheQuery<Ticket> query = tickets.search(filter, page, size);
@@ -177,6 +182,16 @@ public class TicketResource {
             @Parameter(description = "Most entries to return, 1 to 1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         tickets.get(id);
         return findings.evidence(id, limit);
+    }
+
+    /** @return the step filter in upper case, or null; a code that no SOP version has and no end state is refused */
+    private String stepCode(String step) {
+        String code = QueryParams.code(step);
+        if (code == null || StepCodes.CLOSED.equals(code) || StepCodes.CANCELLED.equals(code)
+                || sop.all().stream().anyMatch(v -> sop.machine(v).knows(code))) {
+            return code;
+        }
+        throw QueryParams.invalid("step", "must be a step code of the SOP (e.g. INSPECTION), CLOSED or CANCELLED");
     }
 
     private TicketResponse detail(Ticket ticket, Caller caller) {

@@ -4,7 +4,6 @@ import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketStep;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
@@ -16,8 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Ticket meters for dashboards: open tickets per step (read from the database, so every instance reports
@@ -33,13 +30,20 @@ public class TicketMetrics {
     static final String STEP_STANDARD_RATIO = "siaga.sop.step.standard.ratio";
     static final String STEP_COMPLETED = "siaga.sop.step.completed";
 
+    /**
+     * Upper bounds of the step-duration ratio's histogram buckets: 1 is the time standard's upper bound. Fixed
+     * buckets (not client-side quantiles) so that {@code histogram_quantile} can add them up across instances.
+     */
+    static final double[] RATIO_BUCKETS = {0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10};
+
     private final MeterRegistry registry;
     private final EntityManager entityManager;
-    private final Map<String, AtomicLong> openByStep = new ConcurrentHashMap<>();
+    private final GaugeFamily openByStep;
 
     public TicketMetrics(MeterRegistry registry, EntityManager entityManager) {
         this.registry = registry;
         this.entityManager = entityManager;
+        this.openByStep = new GaugeFamily(registry, OPEN, "Open tickets at each SOP step", null, false, "step");
     }
 
     void opened(Ticket ticket) {
@@ -70,28 +74,30 @@ public class TicketMetrics {
         if (max != null && !max.isZero()) {
             DistributionSummary.builder(STEP_STANDARD_RATIO)
                     .description("Time spent in an SOP step divided by the upper bound of its time standard")
-                    .tag("step", step.code).publishPercentiles(0.5, 0.9).register(registry)
+                    .tag("step", step.code).serviceLevelObjectives(RATIO_BUCKETS).register(registry)
                     .record((double) took.toMillis() / max.toMillis());
         }
     }
 
-    /** Re-reads the open tickets per step from the database. */
-    @Scheduled(every = "${siaga.metrics.refresh:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Re-reads the open tickets per step from the database; every step of every stored SOP version has its series,
+     * 0 when no ticket is open there, so that dashboards show 0 rather than "no data".
+     */
+    @Scheduled(every = "${siaga.metrics.refresh:30s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refreshOpenTickets() {
+        Map<List<String>, Long> counts = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<String> steps = entityManager.createNativeQuery(
+                "select distinct s ->> 'code' from sop_version, jsonb_array_elements(definition -> 'steps') s")
+                .getResultList();
+        steps.forEach(step -> counts.put(List.of(step), 0L));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
                 "select step, count(*) from ticket where state = 'OPEN' group by step").getResultList();
-        Map<String, Long> counts = new HashMap<>();
         for (Object[] row : rows) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
+            counts.put(List.of((String) row[0]), ((Number) row[1]).longValue());
         }
-        openByStep.keySet().forEach(step -> counts.putIfAbsent(step, 0L));
-        counts.forEach((step, count) -> openByStep.computeIfAbsent(step, s -> {
-            AtomicLong holder = new AtomicLong();
-            Gauge.builder(OPEN, holder, AtomicLong::get).description("Open tickets at each SOP step")
-                    .tag("step", s).register(registry);
-            return holder;
-        }).set(count));
+        openByStep.set(counts);
     }
 }

@@ -29,6 +29,25 @@ final class ErrorPage {
         return render(context, 403, msg.forbiddenTitle(), msg.forbiddenText(), path);
     }
 
+    /**
+     * @return the page that explains a refused form (an expired page, or a form that did not come from SIAGA), with
+     *         the status (400 or 403)
+     */
+    static Response formRefused(PageContext context, int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(formRefusedHtml(context))
+                .build();
+    }
+
+    /**
+     * @return the HTML of the "form refused" page, rendered (it is also set as the entity of a finished answer); its
+     *         frame names nobody, as it may be rendered before the request's identity is known
+     */
+    static String formRefusedHtml(PageContext context) {
+        WebMessages msg = context.msg();
+        Page page = context.anonymousPage(msg.formRefusedTitle(), BoardPage.PATH, null);
+        return context.localized(Templates.error(page, msg.formRefusedTitle(), msg.formRefusedText())).render();
+    }
+
     /** @return the 404 page */
     static Response notFound(PageContext context, String path) {
         WebMessages msg = context.msg();

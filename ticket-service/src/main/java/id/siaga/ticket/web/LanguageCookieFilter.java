@@ -9,7 +9,10 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.time.Duration;
 
-/** Remembers a language chosen with {@code ?lang=} in a cookie, on pages only. */
+/**
+ * Remembers a language chosen with {@code ?lang=} in a cookie, on pages only; Secure when the page was reached over
+ * HTTPS (directly, or through a trusted proxy's {@code X-Forwarded-Proto}).
+ */
 @Provider
 @WebPage
 public class LanguageCookieFilter implements ContainerResponseFilter {
@@ -23,7 +26,8 @@ public class LanguageCookieFilter implements ContainerResponseFilter {
             return;
         }
         NewCookie cookie = new NewCookie.Builder(Language.COOKIE).value(chosen.tag()).path("/").maxAge(ONE_YEAR)
-                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+                .sameSite(NewCookie.SameSite.LAX).httpOnly(true)
+                .secure("https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())).build();
         response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
     }
 }

@@ -171,7 +171,12 @@ public class MaintenancePages {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.trim().replace(' ', 'T')).atZone(config.zone()).toInstant();
+            LocalDateTime typed = LocalDateTime.parse(value.trim().replace(' ', 'T'));
+            if (typed.getYear() < 1 || typed.getYear() > 9999) {
+                errors.add(field, context.ovs().errorDateTime());
+                return null;
+            }
+            return typed.atZone(config.zone()).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(field, context.ovs().errorDateTime());
             return null;

@@ -248,4 +248,8 @@ public interface OversightMessages {
 
     @Message("Pemeliharaan sampai {until}: {reason}")
     String boardMaintenanceUntil(String until, String reason);
+
+    @Message("Peringatan: catatan audit tiket ini tidak lolos verifikasi. Ada peristiwa yang diubah atau dihapus di luar "
+            + "aplikasi; laporkan kepada Kabid dan administrator.")
+    String auditBroken();
 }

@@ -11,7 +11,8 @@ import java.lang.annotation.Annotation;
 
 /**
  * Explains a form refused by the CSRF check (a page left open past its token's lifetime, or a form that did not
- * come from SIAGA): the check answers a bare 400, which a browser would show as an empty page.
+ * come from SIAGA): the check answers a bare 400, which a browser would show as an empty page. {@link FormGuard}
+ * answers its own refusals with the same page.
  */
 @Provider
 @WebPage
@@ -28,10 +29,6 @@ public class RefusedFormFilter implements ContainerResponseFilter {
         if (!HttpMethod.POST.equals(request.getMethod()) || response.getStatus() != 400 || response.hasEntity()) {
             return;
         }
-        WebMessages msg = context.msg();
-        Page page = context.errorPage(msg.formRefusedTitle(), BoardPage.PATH);
-        String html = context.localized(ErrorPage.Templates.error(page, msg.formRefusedTitle(), msg.formRefusedText()))
-                .render();
-        response.setEntity(html, new Annotation[0], MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        response.setEntity(ErrorPage.formRefusedHtml(context), new Annotation[0], MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 }

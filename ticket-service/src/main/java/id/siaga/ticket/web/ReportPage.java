@@ -201,13 +201,17 @@ public class ReportPage {
         return iso == null ? "" : minutes(Duration.parse(iso).toSeconds());
     }
 
-    /** Appends one CSV record (RFC 4180: fields with commas, quotes or line breaks are quoted). */
+    /**
+     * Appends one CSV record (RFC 4180: fields with commas, quotes or line breaks are quoted). Text that a spreadsheet
+     * would run as a formula (starting with =, +, -, @, a tab or a carriage return, e.g. a server named
+     * {@code =HYPERLINK(...)}) is written with a leading apostrophe; plain numbers are left as they are.
+     */
     private static void line(StringBuilder csv, String... fields) {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 csv.append(',');
             }
-            String field = fields[i] == null ? "" : fields[i];
+            String field = neutralised(fields[i] == null ? "" : fields[i]);
             if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
                 csv.append('"').append(field.replace("\"", "\"\"")).append('"');
             } else {
@@ -215,5 +219,13 @@ public class ReportPage {
             }
         }
         csv.append("\r\n");
+    }
+
+    /** @return the field, with an apostrophe before it when a spreadsheet would take it for a formula */
+    static String neutralised(String field) {
+        if (field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0 || field.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            return field;
+        }
+        return "'" + field;
     }
 }

@@ -17,6 +17,7 @@ import id.siaga.ticket.ingest.RecheckService;
 import id.siaga.ticket.rest.dto.CreateTicketRequest;
 import id.siaga.ticket.rest.dto.ThirdPartyRequest;
 import id.siaga.ticket.rest.dto.TransitionRequest;
+import id.siaga.ticket.service.AuditVerifier;
 import id.siaga.ticket.service.TicketService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -61,7 +62,8 @@ public class TicketPages {
 
         static native TemplateInstance intake(Page page, IntakeView intake);
 
-        static native TemplateInstance detail(Page page, TicketView ticket, TransitionForm form, FormErrors errors);
+        static native TemplateInstance detail(Page page, TicketView ticket, TransitionForm form, FormErrors errors,
+                boolean auditIntact);
     }
 
     private final PageContext context;
@@ -70,9 +72,11 @@ public class TicketPages {
     private final RecheckService rechecks;
     private final Validator validator;
     private final WebConfig config;
+    private final AuditVerifier audit;
 
     public TicketPages(PageContext context, TicketViews views, TicketService tickets, RecheckService rechecks,
-            Validator validator, WebConfig config) {
+            Validator validator, WebConfig config, AuditVerifier audit) {
+        this.audit = audit;
         this.context = context;
         this.views = views;
         this.tickets = tickets;
@@ -232,7 +236,8 @@ public class TicketPages {
     private TemplateInstance detail(long id, TransitionForm form, FormErrors errors) {
         TicketView ticket = views.detail(id);
         Page page = context.page(context.msg().ticketTitle(ticket.number()), "tickets", PATH + "/" + id);
-        return context.localized(Templates.detail(page, ticket, form, errors));
+        boolean auditIntact = audit.firstInvalidEventOfTicket(id) == null;
+        return context.localized(Templates.detail(page, ticket, form, errors, auditIntact));
     }
 
     private Response refused(long id, TransitionForm form, FormErrors errors, int status) {

@@ -11,11 +11,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +29,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.anyOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Agents post findings; the service stores each once and turns failing checks into one ticket each. */
@@ -36,6 +41,9 @@ class FindingsApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    FindingSeenExpiry seenExpiry;
 
     @Test
     void storesABatchOnceAndAnswersARetryWithDuplicates() {
@@ -230,6 +238,181 @@ class FindingsApiTest {
     void refusesARecheckForATicketWithoutAServer() {
         long id = Api.newTicket("no server");
         Api.as(Api.ADB).post("/api/v1/tickets/{id}/recheck", id).then().statusCode(422);
+    }
+
+    @Test
+    void storesAFindingOnceWhateverItsObservationTime() {
+        Agents.Registered server = Agents.register("siak-app-retry-time", "SIAK_APP");
+        Instant t = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MICROS);
+        Map<String, Object> first = Agents.finding("siak-web", "http", "OK", "HTTP 200", t);
+        Map<String, Object> retried = new HashMap<>(first);
+        retried.put("observedAt", t.plusSeconds(60).toString());
+        Agents.post(server, List.of(first)).statusCode(200).body("accepted", equalTo(1)).body("duplicates", equalTo(0));
+        Agents.post(server, List.of(retried)).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+
+        Api.as(Api.VIEWER).queryParam("serverId", server.id()).get("/api/v1/findings").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(first.get("id")))
+                .body("items[0].observedAt", equalTo(t.toString()));
+        assertEquals(1, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()));
+        assertEquals(1, Sql.count(dataSource, "select count(*) from finding_seen where id = '" + first.get("id") + "'"));
+    }
+
+    @Test
+    void countsTheSameIdTwiceInOneBatchAsADuplicate() {
+        Agents.Registered server = Agents.register("siak-app-batch-twice", "SIAK_APP");
+        Instant t = Instant.now().minusSeconds(120);
+        Map<String, Object> once = Agents.finding("siak-web", "http", "CRIT", "HTTP 500", t);
+        Map<String, Object> sameTime = new HashMap<>(once);
+        Map<String, Object> laterTime = new HashMap<>(once);
+        laterTime.put("observedAt", t.plusSeconds(30).toString());
+        Agents.post(server, List.of(once, Agents.finding("disk", "host", "OK", null, t), sameTime, laterTime))
+                .statusCode(200).body("accepted", equalTo(2)).body("duplicates", equalTo(2));
+        assertEquals(2, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()));
+        assertEquals(1, Sql.count(dataSource, "select consecutive_failures from check_state where server_id = "
+                + server.id() + " and check_key = 'siak-web'"), "one failure, not three");
+        assertEquals(0, openTickets(server, "siak-web"), "a repeated finding is not a second failure");
+    }
+
+    @Test
+    void doesNotAdvanceTheStreakWithARetriedFinding() {
+        Agents.Registered server = Agents.register("siak-db-retry-streak", "SIAK_DB");
+        Instant t = Instant.now().minusSeconds(120);
+        Map<String, Object> failure = Agents.finding("oracle", "jdbc", "CRIT", "ORA-12541", t);
+        Agents.post(server, List.of(failure)).statusCode(200).body("accepted", equalTo(1));
+        for (int retry = 1; retry <= 3; retry++) {
+            Map<String, Object> again = new HashMap<>(failure);
+            again.put("observedAt", t.plusSeconds(retry).toString());
+            Agents.post(server, List.of(again)).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+        }
+        assertEquals(1, Sql.count(dataSource, "select consecutive_failures from check_state where server_id = "
+                + server.id() + " and check_key = 'oracle'"));
+        assertEquals(0, openTickets(server, "oracle"), "retries of one failure open no ticket");
+        Agents.results(server, "oracle", "jdbc", t.plusSeconds(10), "CRIT");
+        assertEquals(1, openTickets(server, "oracle"), "a second, new failure does");
+    }
+
+    @Test
+    void answersAnIdReusedByAnotherServerAsADuplicateAndTouchesNeitherServer() {
+        Agents.Registered a = Agents.register("siak-app-reuse-a", "SIAK_APP");
+        Agents.Registered b = Agents.register("siak-app-reuse-b", "SIAK_APP");
+        Instant t = Instant.now().minusSeconds(60);
+        Map<String, Object> mine = Agents.finding("siak-web", "http", "OK", "HTTP 200", t);
+        Map<String, Object> copied = new HashMap<>(Agents.finding("siak-web", "http", "CRIT", "HTTP 500", t.plusSeconds(5)));
+        copied.put("id", mine.get("id"));
+        Agents.post(a, List.of(mine)).statusCode(200).body("accepted", equalTo(1));
+        Agents.post(b, List.of(copied)).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+
+        assertEquals(1, Sql.count(dataSource, "select count(*) from finding where id = '" + mine.get("id")
+                + "' and server_id = " + a.id() + " and status = 'OK'"), "the first server's finding is intact");
+        assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id = " + b.id()));
+        assertEquals(0, Sql.count(dataSource, "select count(*) from check_state where server_id = " + b.id()));
+        Api.as(Api.VIEWER).get("/api/v1/servers/{id}/checks", a.id()).then()
+                .body("find { it.check == 'siak-web' }.status", equalTo("OK"));
+    }
+
+    @Test
+    void storesEachIdOnceUnderConcurrentPostsOfTwoServers() throws Exception {
+        List<Agents.Registered> servers = List.of(Agents.register("siak-app-race-a", "SIAK_APP"),
+                Agents.register("siak-app-race-b", "SIAK_APP"));
+        Instant start = Instant.now().minusSeconds(600);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        List<Callable<int[]>> posts = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            for (int s = 0; s < servers.size(); s++) {
+                Agents.Registered server = servers.get(s);
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    Map<String, Object> f = new HashMap<>(Agents.finding("check-" + i % 5, "tcp", "OK", null,
+                            start.plusSeconds(round * 60L + s * 7L + i)));
+                    f.put("id", ids.get(i));
+                    batch.add(f);
+                }
+                posts.add(() -> {
+                    JsonPath answer = Agents.post(server, batch).statusCode(200).extract().jsonPath();
+                    return new int[] {answer.getInt("accepted"), answer.getInt("duplicates")};
+                });
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        int accepted = 0;
+        int duplicates = 0;
+        try {
+            for (Future<int[]> f : pool.invokeAll(posts)) {
+                accepted += f.get()[0];
+                duplicates += f.get()[1];
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(ids.size(), accepted, "each id accepted once, by whichever server came first");
+        assertEquals(posts.size() * ids.size() - ids.size(), duplicates);
+        String serverIds = servers.get(0).id() + "," + servers.get(1).id();
+        assertEquals(ids.size(), Sql.count(dataSource, "select count(*) from finding where server_id in (" + serverIds + ")"));
+        assertEquals(ids.size(), Sql.count(dataSource, "select count(distinct id) from finding where server_id in ("
+                + serverIds + ")"));
+        assertEquals(0, Sql.count(dataSource, "select count(*) from check_state cs where server_id in (" + serverIds
+                + ") and consecutive_passes > (select count(*) from finding f where f.server_id = cs.server_id"
+                + " and f.check_key = cs.check_key)"), "no check counts more passes than it has stored findings");
+    }
+
+    @Test
+    void refusesAFarFutureFindingWholeBatchAndLeavesTheCheckUsable() {
+        Agents.Registered server = Agents.register("siak-db-future", "SIAK_DB");
+        Instant now = Instant.now();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(Agents.finding("oracle", "jdbc", "OK", "query in 3 ms", now.minusSeconds(30 - i)));
+        }
+        batch.add(Agents.finding("oracle", "jdbc", "OK", "clock wrong", now.plus(Duration.ofDays(1))));
+        Agents.post(server, batch).statusCode(422).contentType("application/problem+json")
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo("[3].observedAt"))
+                .body("errors[0].message", containsString("PT5M"))
+                .body("detail", containsString("[3].observedAt"));
+
+        Map<String, Object> farFuture = Agents.finding("oracle", "jdbc", "OK", "year 99999", now);
+        farFuture.put("observedAt", "+99999-01-01T00:00:00Z");
+        Agents.post(server, List.of(Agents.finding("oracle", "jdbc", "OK", null, now), farFuture))
+                .statusCode(anyOf(equalTo(400), equalTo(422))).contentType("application/problem+json");
+        assertNothingWritten(server);
+        for (Map<String, Object> refused : batch) {
+            assertEquals(0, Sql.count(dataSource, "select count(*) from finding_seen where id = '" + refused.get("id") + "'"));
+        }
+
+        Agents.post(server, List.of(Agents.finding("oracle", "jdbc", "OK", "skew within bounds",
+                now.plus(Duration.ofMinutes(4))))).statusCode(200).body("accepted", equalTo(1));
+        Agents.results(server, "oracle", "jdbc", now.plus(Duration.ofMinutes(4)).plusSeconds(1), "CRIT", "CRIT");
+        assertEquals(1, openTickets(server, "oracle"), "a later CRIT pair still opens a ticket");
+    }
+
+    @Test
+    void refusesAFindingOlderThanTheRetention() {
+        Agents.Registered server = Agents.register("siak-app-too-old", "SIAK_APP");
+        Instant now = Instant.now();
+        Agents.post(server, List.of(Agents.finding("siak-web", "http", "OK", null, now),
+                Agents.finding("siak-web", "http", "OK", null, now.minus(Duration.ofDays(91)))))
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("[1].observedAt")).body("errors[0].message", containsString("P90D"));
+        assertNothingWritten(server);
+    }
+
+    @Test
+    void forgetsTheIdsOfFindingsOlderThanTheRetention() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        assertNull(Sql.tryExecute(dataSource, "insert into finding_seen (id, observed_at) values ('" + old
+                + "', now() - interval '92 days'), ('" + recent + "', now() - interval '89 days')"));
+        seenExpiry.expire();
+        assertEquals(0, Sql.count(dataSource, "select count(*) from finding_seen where id = '" + old + "'"));
+        assertEquals(1, Sql.count(dataSource, "select count(*) from finding_seen where id = '" + recent + "'"));
+    }
+
+    private void assertNothingWritten(Agents.Registered server) {
+        assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()));
+        assertEquals(0, Sql.count(dataSource, "select count(*) from check_state where server_id = " + server.id()));
+        Api.as(Api.VIEWER).queryParam("serverId", server.id()).get("/api/v1/findings").then().body("total", equalTo(0));
     }
 
     private long openTickets(Agents.Registered server, String check) {

@@ -76,6 +76,18 @@ class SecurityTest {
     }
 
     @Test
+    void letsAnAgentTokenReadNoneOfTheOperationsEndpointsButHealth() {
+        id.siaga.ticket.support.Agents.Registered server = id.siaga.ticket.support.Agents.register("siak-app-ops", "SIAK_APP");
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            RestAssured.given().header("Authorization", "Bearer " + server.token()).get(path).then().statusCode(403);
+            Api.as(Api.VIEWER).get(path).then().statusCode(200);
+            RestAssured.get(path).then().statusCode(401);
+        }
+        RestAssured.given().header("Authorization", "Bearer " + server.token()).get("/q/health").then().statusCode(200);
+        id.siaga.ticket.support.Agents.post(server, List.of()).statusCode(200);
+    }
+
+    @Test
     void answers403ForTheWrongRole() {
         long before = count("select count(*) from ticket");
         Api.as(Api.VIEWER).body(Api.complaint("viewer")).post("/api/v1/tickets").then().statusCode(403)

@@ -48,6 +48,11 @@ public final class Pages {
         return cookies.get(SESSION_COOKIE);
     }
 
+    /** @return the session and CSRF cookies as a browser sends them back ({@code Cookie} header) */
+    public String cookieHeader() {
+        return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
     /** @return a request carrying the session (and CSRF) cookies, not following redirects */
     public RequestSpecification request() {
         return RestAssured.given().redirects().follow(false).cookies(cookies);

@@ -31,7 +31,8 @@ public record FindingRequest(
         @Size(max = 2000) String message,
         @Schema(description = "Numbers the check measured, by name (e.g. responseMs)")
         @Size(max = 200) Map<@NotBlank @Size(max = 100) String, @NotNull Double> measurements,
-        @Schema(description = "When the agent ran the check", required = true)
+        @Schema(description = "When the agent ran the check: at most SIAGA_FINDINGS_MAX_CLOCK_SKEW (PT5M) ahead of the "
+                + "service's clock and not older than SIAGA_FINDINGS_RETENTION (P90D)", required = true)
         @NotNull Instant observedAt,
         @Schema(description = "How long the check took, in milliseconds")
         @PositiveOrZero Integer durationMs,

@@ -1,5 +1,6 @@
 package id.siaga.ticket.rest.error;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -11,6 +12,7 @@ import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.domain.sop.FieldError;
 import id.siaga.ticket.rest.dto.Problem;
+import id.siaga.ticket.rest.json.RefusedValueException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -31,6 +33,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +49,8 @@ public class ProblemMappers {
     /** Resource methods name their request body parameter "request"; it is left out of field paths. */
     private static final String BODY_PARAMETER = "request";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
+    private static final Pattern TYPE_NAME = Pattern.compile("`([^`]*)`");
 
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
@@ -103,15 +109,40 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.matches()) {
+            String field = duplicate.group(1);
+            return respond(new Problem(TYPE_BASE + "malformed-json", "Malformed JSON", 400,
+                    "The body is not valid JSON: the field " + field + " appears more than once" + location(e),
+                    path(uri), List.of(new FieldError(field, "appears more than once"))));
+        }
         return respond(new Problem(TYPE_BASE + "malformed-json", "Malformed JSON", 400,
-                "The body is not valid JSON: " + e.getOriginalMessage() + location(e), path(uri), null));
+                "The body is not valid JSON: " + withoutTypeNames(e.getOriginalMessage()) + location(e), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response refusedValue(RefusedValueException e, UriInfo uri) {
+        return fieldProblem(jsonPath(e), e.reason(), uri);
     }
 
     @ServerExceptionMapper
     public Response invalidValue(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
         String message;
-        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+        Class<?> target = e.getTargetType();
+        boolean number = target != null && simpleType(target).equals("number");
+        boolean whole = target != null && (target == Long.class || target == long.class || target == Integer.class
+                || target == int.class || target == Short.class || target == short.class);
+        if (e.getValue() instanceof String text && (number || target == Boolean.class || target == boolean.class)) {
+            message = "must be a JSON " + simpleType(target) + ", not the string \"" + text + "\"";
+        } else if (e.getValue() instanceof String text && text.isEmpty()) {
+            message = "must not be an empty string (leave the field out instead)";
+        } else if (whole && e.getValue() instanceof Number value) {
+            message = "must be a whole number, not " + value;
+        } else if (e.getValue() instanceof Number && target != null && target.isEnum()) {
+            message = "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ")) + " as a string";
+        } else if (e.getTargetType() != null && e.getTargetType().isEnum()) {
             String allowed = Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
             message = "'" + e.getValue() + "' is not one of " + allowed;
@@ -124,6 +155,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        if (e instanceof RefusedValueException refused) {
+            return refusedValue(refused, uri);
+        }
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return respond(new Problem(TYPE_BASE + "malformed-json", "Malformed JSON", 400,
+                    "The body is not valid JSON: there is more after the JSON value" + location(e), path(uri), null));
+        }
         String field = jsonPath(e);
         String message = e.getTargetType() == null ? "has the wrong shape"
                 : "must be " + article(simpleType(e.getTargetType()));
@@ -138,9 +176,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
+        String message = withoutTypeNames(e.getOriginalMessage());
         return respond(new Problem(TYPE_BASE + "validation", "Invalid request", 400,
-                (field.isEmpty() ? "The body" : field) + " could not be read: " + e.getOriginalMessage(), path(uri),
-                field.isEmpty() ? null : List.of(new FieldError(field, e.getOriginalMessage()))));
+                (field.isEmpty() ? "The body" : field) + " could not be read: " + message, path(uri),
+                field.isEmpty() ? null : List.of(new FieldError(field, message))));
     }
 
     @ServerExceptionMapper
@@ -151,11 +190,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(uri);
+        }
         return challenge(uri, headers, "The user name and password, or the agent token, are not valid.");
     }
 
     @ServerExceptionMapper
     public Response authenticationIncomplete(AuthenticationCompletionException e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(uri);
+        }
         return challenge(uri, headers, "The user name and password, or the agent token, are not valid.");
     }
 
@@ -171,6 +216,9 @@ public class ProblemMappers {
         int status = original.getStatus();
         if (status < 400) {
             return original;
+        }
+        if (e.getCause() instanceof RefusedValueException cause) {
+            return refusedValue(cause, uri);
         }
         if (e.getCause() instanceof JsonParseException cause) {
             return malformedJson(cause, uri);
@@ -207,11 +255,60 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warnf("The database cannot be reached on %s: %s", path(uri), e.getMessage());
+            return databaseUnavailable(uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, path(uri));
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on the server. Tell the administrator this error id: " + id + ".", path(uri), null)
                 .with("errorId", id));
+    }
+
+    /** @return 503 with Retry-After: the database connection was lost or could not be had; the request may be sent again */
+    static Response databaseUnavailable(UriInfo uri) {
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .entity(new Problem(TYPE_BASE + "unavailable", "Service Unavailable", 503,
+                        "The database cannot be reached just now; send the request again in a few seconds.",
+                        path(uri), null))
+                .build();
+    }
+
+    private static Response fieldProblem(String field, String message, UriInfo uri) {
+        String named = field.isEmpty() ? "The body" : field;
+        return respond(new Problem(TYPE_BASE + "validation", "Invalid request", 400, named + " " + message + ".",
+                path(uri), List.of(new FieldError(field, message))));
+    }
+
+    /** @return Jackson's message with Java type names ({@code `java.lang.Long`}) replaced by plain words */
+    static String withoutTypeNames(String message) {
+        if (message == null) {
+            return "";
+        }
+        Matcher m = TYPE_NAME.matcher(message);
+        StringBuilder plain = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String word;
+            if (name.matches(".*\\b(Long|Integer|Short|Double|Float|BigDecimal|BigInteger|long|int|short|double|float)")) {
+                word = "number";
+            } else if (name.endsWith("String")) {
+                word = "string";
+            } else if (name.matches(".*\\b(Boolean|boolean)")) {
+                word = "boolean";
+            } else if (name.contains("List") || name.contains("Set") || name.endsWith("[]")) {
+                word = "list";
+            } else if (name.contains(".") || name.contains("$")) {
+                word = "object";
+            } else {
+                word = "'" + name + "'";
+            }
+            m.appendReplacement(plain, Matcher.quoteReplacement(word));
+        }
+        m.appendTail(plain);
+        return plain.toString();
     }
 
     private static Response challenge(UriInfo uri, HttpHeaders headers, String detail) {
@@ -283,7 +380,7 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    private static String location(JsonParseException e) {
+    private static String location(JacksonException e) {
         return e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr() + ").";
     }
