@@ -1,6 +1,7 @@
 package id.siaga.ticket;
 
 import id.siaga.ticket.config.EmbeddedDatabase;
+import id.siaga.ticket.config.SessionKeyStore;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -8,13 +9,22 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Entry point of the ticket service. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL}
  * unset) it first starts an embedded PostgreSQL kept in a local folder, so the service runs with zero
- * set-up, and stops it after the service has stopped; with a database configured it starts none.
+ * set-up, and stops it after the service has stopped; with a database configured it starts none. Without a
+ * configured session key it then takes the web pages' session key from the database ({@link SessionKeyStore}).
  */
 @QuarkusMain
 public final class SiagaMain implements QuarkusApplication {
 
     public static void main(String... args) {
         EmbeddedDatabase database = EmbeddedDatabase.startIfNoDatabaseConfigured();
+        try {
+            SessionKeyStore.provideIfUnset();
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
         if (database == null) {
             Quarkus.run(args);
             return;

@@ -1,13 +1,18 @@
 package id.siaga.ticket.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,13 +22,15 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers, for a minute, that a user name and password were right, so that a script or dashboard calling
  * the API with HTTP Basic does not pay a bcrypt verification (tens of milliseconds of CPU) on every request.
  * The first request, and any with another password, goes to the user store (quarkus-security-jpa, bcrypt);
- * only a salted SHA-256 of a verified password is kept, in memory.
+ * only a salted SHA-256 of a verified password is kept, in memory. Every sign-in passes {@link SignInThrottle}
+ * first: a locked name or address is refused without looking at the password, and failures are slowed down.
  */
 @ApplicationScoped
 public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -35,12 +42,20 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     }
 
     private final Instance<IdentityProvider<?>> providers;
+    private final SessionCutoffs sessions;
+    private final SignInThrottle throttle;
+    private final String formPostLocation;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
     private volatile IdentityProvider<UsernamePasswordAuthenticationRequest> store;
 
-    public CachedPasswordIdentityProvider(@Any Instance<IdentityProvider<?>> providers) {
+    public CachedPasswordIdentityProvider(@Any Instance<IdentityProvider<?>> providers, SessionCutoffs sessions,
+            SignInThrottle throttle, @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+            String formPostLocation) {
         this.providers = providers;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.formPostLocation = formPostLocation;
         new SecureRandom().nextBytes(salt);
     }
 
@@ -49,14 +64,50 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /** Before the user store, whose priority is the default {@code SYSTEM_FIRST + 1}. */
     @Override
     public int priority() {
-        return SYSTEM_FIRST + 1;
+        return SYSTEM_FIRST + 10;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        String username = request.getUsername();
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        boolean form = isFormSignIn(routing);
+        String address = clientAddress(routing);
+        Optional<Duration> locked = throttle.lockedFor(username, address);
+        if (locked.isPresent()) {
+            return Uni.createFrom().failure(new SignInLockedException(locked.get()));
+        }
+        Uni<SecurityIdentity> verified = verify(request, context)
+                .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> Uni.createFrom().deferred(() -> {
+                    Duration delay = throttle.failed(username, address,
+                            form ? SignInThrottle.Channel.FORM : SignInThrottle.Channel.API);
+                    Uni<SecurityIdentity> refusal = Uni.createFrom().failure(failure);
+                    return delay.isZero() ? refusal : Uni.createFrom().voidItem().onItem().delayIt().by(delay)
+                            .chain(() -> refusal);
+                }))
+                .invoke(() -> throttle.succeeded(username));
+        if (!form) {
+            return verified;
+        }
+        return verified.call(identity -> context.runBlocking(() -> {
+            sessions.signedIn(username);
+            return identity;
+        }));
+    }
+
+    private static String clientAddress(RoutingContext routing) {
+        if (routing == null || routing.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        String host = routing.request().remoteAddress().hostAddress();
+        return host == null ? "unknown" : host;
+    }
+
+    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         byte[] digest = digest(username, request.getPassword().getPassword());
         Verified known = verified.get(username);
@@ -71,6 +122,12 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
                 verified.put(username, new Verified(digest, identity, System.nanoTime() + TTL.toNanos()));
             }
         });
+    }
+
+    /** @return whether the request is the sign-in form's post (else HTTP Basic on the API) */
+    private boolean isFormSignIn(RoutingContext routing) {
+        return routing != null && routing.request().method() == HttpMethod.POST
+                && routing.normalizedPath().endsWith(formPostLocation);
     }
 
     /** Forgets what was verified for a user (password or roles changed). */

@@ -6,6 +6,7 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.security.CachedPasswordIdentityProvider;
+import id.siaga.ticket.security.SessionCutoffs;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.repository.UserRepository;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -35,13 +36,15 @@ public class UserService {
     private final EntityManager entityManager;
     private final SiagaConfig config;
     private final CachedPasswordIdentityProvider credentials;
+    private final SessionCutoffs sessions;
 
     public UserService(UserRepository users, EntityManager entityManager, SiagaConfig config,
-            CachedPasswordIdentityProvider credentials) {
+            CachedPasswordIdentityProvider credentials, SessionCutoffs sessions) {
         this.users = users;
         this.entityManager = entityManager;
         this.config = config;
         this.credentials = credentials;
+        this.sessions = sessions;
     }
 
     /**
@@ -65,7 +68,8 @@ public class UserService {
     }
 
     /**
-     * Changes an account; null fields stay as they are. Verified passwords remembered for the user are forgotten.
+     * Changes an account; null fields stay as they are. Verified passwords remembered for the user are forgotten,
+     * and a new password ends the user's web page sessions.
      *
      * @throws ResourceNotFoundException when there is no such user
      */
@@ -78,6 +82,7 @@ public class UserService {
         }
         if (password != null) {
             user.passwordHash = BcryptUtil.bcryptHash(password);
+            sessions.endSessions(user.username);
         }
         if (roles != null) {
             user.roleSet(EnumSet.copyOf(roles));
@@ -91,7 +96,7 @@ public class UserService {
     }
 
     /**
-     * A person changes their own password.
+     * A person changes their own password, which ends their web page sessions.
      *
      * @throws InvalidRequestException when the current password is wrong
      */
@@ -103,6 +108,7 @@ public class UserService {
             throw new InvalidRequestException("currentPassword", "is not your current password");
         }
         user.passwordHash = BcryptUtil.bcryptHash(newPassword);
+        sessions.endSessions(username);
         credentials.forget(username);
         LOG.infof("User %s changed their password", username);
     }

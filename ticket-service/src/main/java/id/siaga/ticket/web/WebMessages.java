@@ -219,6 +219,9 @@ public interface WebMessages {
     @Message("Nama pengguna atau kata sandi salah. Periksa lalu coba lagi.")
     String loginFailed();
 
+    @Message("Terlalu banyak percobaan masuk yang gagal. Tunggu {minutes} menit, lalu coba lagi.")
+    String loginLocked(long minutes);
+
     @Message("Nama pengguna")
     String loginUsername();
 

@@ -1,0 +1,78 @@
+package id.siaga.ticket.security;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Per person, the moment from which web page session cookies are valid ({@code app_user.sessions_valid_from}).
+ * Signing out and a password change end every existing session of that person; a fresh sign-in with the
+ * password is valid again at once.
+ * <p>
+ * Quarkus renews a session cookie (a new issue time) on a request made with a valid older cookie. A request
+ * checked just before a sign-out could so come back with a cookie issued just after it. Ending sessions
+ * therefore moves the moment {@link #RENEWAL_MARGIN} into the future, which refuses such renewals too; a
+ * password sign-in within that margin moves it back to the sign-in, so that the new cookie counts.
+ */
+@ApplicationScoped
+public class SessionCutoffs {
+
+    /** Longer than a request takes from the session check to the renewed cookie. */
+    static final Duration RENEWAL_MARGIN = Duration.ofSeconds(5);
+
+    private final AgroalDataSource dataSource;
+
+    public SessionCutoffs(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Ends every current session of the person (sign-out, password change); joins a running transaction. */
+    public void endSessions(String username) {
+        update("update app_user set sessions_valid_from = ? where username = ?",
+                Instant.now().plus(RENEWAL_MARGIN), username, null);
+    }
+
+    /** A password sign-in on the pages at this moment: its new cookie is valid even right after a sign-out. */
+    public void signedIn(String username) {
+        Instant now = Instant.now();
+        update("update app_user set sessions_valid_from = ? where username = ? and sessions_valid_from > ?",
+                now, username, now);
+    }
+
+    /** @return whether a session cookie of the person issued at that moment is still valid */
+    public boolean isValid(String username, Instant issuedAt) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select sessions_valid_from from app_user where username = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return true;
+                }
+                Timestamp from = rs.getTimestamp(1);
+                return from == null || !issuedAt.isBefore(from.toInstant());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check a session", e);
+        }
+    }
+
+    private void update(String sql, Instant value, String username, Instant condition) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(value));
+            s.setString(2, username);
+            if (condition != null) {
+                s.setTimestamp(3, Timestamp.from(condition));
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record a session change", e);
+        }
+    }
+}
