@@ -1,6 +1,7 @@
 package id.siaga.ticket.security;
 
 import id.siaga.ticket.config.LockoutConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -52,10 +53,21 @@ public class SignInThrottle {
         this.config = config;
         this.registry = registry;
         for (Channel channel : Channel.values()) {
-            registry.counter("siaga.auth.failures", "channel", channel.tag());
+            failures(channel);
         }
-        registry.counter("siaga.auth.lockouts", "scope", "user");
-        registry.counter("siaga.auth.lockouts", "scope", "address");
+        lockouts("user");
+        lockouts("address");
+    }
+
+    private Counter failures(Channel channel) {
+        return Counter.builder("siaga.auth.failures").description("Failed sign-ins, by channel (api or form)")
+                .tag("channel", channel.tag()).register(registry);
+    }
+
+    private Counter lockouts(String scope) {
+        return Counter.builder("siaga.auth.lockouts")
+                .description("Sign-in lock-outs after repeated failures, by scope (user name or client address)")
+                .tag("scope", scope).register(registry);
     }
 
     /** @return how long the name or the address is still locked, or empty when neither is */
@@ -87,16 +99,16 @@ public class SignInThrottle {
             nameLocked = lockIfReached(byName, nameFailures, config.attempts(), now);
             addressLocked = lockIfReached(byAddress, addressFailures, config.addressAttempts(), now);
         }
-        registry.counter("siaga.auth.failures", "channel", channel.tag()).increment();
+        failures(channel).increment();
         LOG.warnf("Failed sign-in for user '%s' from %s (%s, failure %d of %d)", printable(name), address,
                 channel.tag(), nameFailures, config.attempts());
         if (nameLocked) {
-            registry.counter("siaga.auth.lockouts", "scope", "user").increment();
+            lockouts("user").increment();
             LOG.warnf("Locked sign-in for user '%s' for %s after %d failures (last from %s)", printable(name),
                     config.duration(), nameFailures, address);
         }
         if (addressLocked) {
-            registry.counter("siaga.auth.lockouts", "scope", "address").increment();
+            lockouts("address").increment();
             LOG.warnf("Locked sign-in from %s for %s after %d failures", address, config.duration(),
                     config.addressAttempts());
         }
