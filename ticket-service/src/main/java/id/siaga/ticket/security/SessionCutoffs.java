@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Per person, the moment from which web page session cookies are valid ({@code app_user.sessions_valid_from}).
@@ -41,7 +42,9 @@ public class SessionCutoffs {
 
     /** A password sign-in on the pages at this moment: its new cookie is valid even right after a sign-out. */
     public void signedIn(String username) {
-        Instant now = Instant.now();
+        // The cookie holds its expiry in whole milliseconds: a sign-in's moment must not lie within the millisecond
+        // in which its own cookie is issued, or the new cookie would count as older than it.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         update("update app_user set sessions_valid_from = ? where username = ? and sessions_valid_from > ?",
                 now, username, now);
     }
@@ -56,7 +59,7 @@ public class SessionCutoffs {
                     return true;
                 }
                 Timestamp from = rs.getTimestamp(1);
-                return from == null || !issuedAt.isBefore(from.toInstant());
+                return from == null || !issuedAt.isBefore(from.toInstant().truncatedTo(ChronoUnit.MILLIS));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check a session", e);
