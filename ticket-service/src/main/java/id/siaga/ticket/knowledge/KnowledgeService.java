@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,11 @@ public class KnowledgeService {
 
     /** Longest search text accepted. */
     public static final int MAX_QUERY = 200;
+    /**
+     * The pg_trgm word similarity from which a record matches a query fuzzily (pg_trgm's default is 0.6, which misses
+     * "lisener" for "listener": 0.55).
+     */
+    public static final double FUZZY_THRESHOLD = 0.5;
     /** Suggestions shown with a ticket. */
     public static final int SUGGESTIONS = 5;
     /** Steps at which a ticket shows suggestions: analysis, repair, software check. */
@@ -179,6 +185,11 @@ public class KnowledgeService {
         }
         headline.addAll(all);
         try (Connection c = dataSource.getConnection()) {
+            if (text != null) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("set pg_trgm.word_similarity_threshold = " + FUZZY_THRESHOLD);
+                }
+            }
             List<Hit> hits = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 bind(s, headline);

@@ -37,7 +37,7 @@ class KnowledgeBenchmark {
         QUERIES.put("q=listener", "/api/v1/knowledge?q=listener");
         QUERIES.put("q=lisener (typo)", "/api/v1/knowledge?q=lisener");
         QUERIES.put("q=ora-12541", "/api/v1/knowledge?q=ora-12541");
-        QUERIES.put("q=perbaikan biometrik", "/api/v1/knowledge?q=" + enc("perbaikan biometrik"));
+        QUERIES.put("q=pengiriman biometrik", "/api/v1/knowledge?q=" + enc("pengiriman biometrik"));
         QUERIES.put("q=tidak bisa login kec.", "/api/v1/knowledge?q=" + enc("tidak bisa login kecamatan"));
         QUERIES.put("q=sertifikat+KTP_EL", "/api/v1/knowledge?application=KTP_EL&q=sertifikat");
         QUERIES.put("q=tablespace+server", "/api/v1/knowledge?serverId=7&q=tablespace");
