@@ -68,9 +68,6 @@ create table repair_knowledge (
     curated_by        varchar(64),
     curated_at        timestamptz,
     updated_at        timestamptz   not null default now(),
-    -- what pg_trgm compares a query with (misspellings, partial words)
-    fuzzy_text        text generated always as (lower(title || ' ' || coalesce(check_key, '') || ' '
-                          || coalesce(conclusion, '') || ' ' || coalesce(repair, ''))) stored,
     document          tsvector generated always as (
                           setweight(to_tsvector('indonesian'::regconfig, title), 'A')
                           || setweight(to_tsvector('indonesian'::regconfig, coalesce(conclusion, '') || ' ' || coalesce(repair, '')), 'B')
@@ -80,10 +77,16 @@ create table repair_knowledge (
 );
 
 create index repair_knowledge_document_idx on repair_knowledge using gin (document);
-create index repair_knowledge_fuzzy_idx on repair_knowledge using gin (fuzzy_text gin_trgm_ops);
-create index repair_knowledge_closed_idx on repair_knowledge (closed_at desc, ticket_id desc);
+create index repair_knowledge_closed_idx on repair_knowledge ((curation = 'RECOMMENDED') desc, closed_at desc, ticket_id desc);
 create index repair_knowledge_check_idx on repair_knowledge (server_id, check_key, closed_at desc);
 create index repair_knowledge_role_check_idx on repair_knowledge (check_key, server_role, closed_at desc);
+
+-- The words of the records' titles, checks, conclusions and repairs: a misspelt or partial word of a query is
+-- looked up here by trigram similarity (a small table) and searched for as the words it resembles.
+create table repair_knowledge_word (
+    word varchar(100) primary key
+);
+create index repair_knowledge_word_trgm_idx on repair_knowledge_word using gin (word gin_trgm_ops);
 
 -- Builds (or rebuilds) the record of one closed ticket, or of every closed ticket when p_ticket_id is null;
 -- the curation stays as it is. Returns how many records it wrote. Used by this migration, by the service when a
@@ -110,7 +113,14 @@ create function siaga_upsert_repair_knowledge(p_ticket_id bigint) returns intege
             repair = excluded.repair, decision = excluded.decision, worked = excluded.worked, rounds = excluded.rounds,
             third_party_name = excluded.third_party_name, opened_at = excluded.opened_at,
             closed_at = excluded.closed_at, duration_seconds = excluded.duration_seconds, updated_at = now()
-        returning 1
+        returning k.title, k.check_key, k.conclusion, k.repair
+    ), words as (
+        insert into repair_knowledge_word (word)
+        select distinct w from written,
+            regexp_split_to_table(lower(written.title || ' ' || coalesce(written.check_key, '') || ' '
+                || coalesce(written.conclusion, '') || ' ' || coalesce(written.repair, '')), '[^[:alnum:]_-]+') w
+        where length(w) between 3 and 100
+        on conflict (word) do nothing
     )
     select count(*)::integer from written
 $$;

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +40,10 @@ public class KnowledgeService {
 
     /** Longest search text accepted. */
     public static final int MAX_QUERY = 200;
-    /**
-     * The pg_trgm word similarity from which a record matches a query fuzzily (pg_trgm's default is 0.6, which misses
-     * "lisener" for "listener": 0.55).
-     */
-    public static final double FUZZY_THRESHOLD = 0.5;
+    /** Words of a query looked at; the rest is searched as typed (websearch syntax) only. */
+    static final int MAX_WORDS = 8;
+    /** Recorded words a query word may stand for (misspellings, the rest of a partial word). */
+    static final int LOOK_ALIKES = 4;
     /** Suggestions shown with a ticket. */
     public static final int SUGGESTIONS = 5;
     /** Steps at which a ticket shows suggestions: analysis, repair, software check. */
@@ -139,60 +137,51 @@ public class KnowledgeService {
     /** Searches the finished repairs, most relevant (and recent) first; recommended ones first. */
     public Page search(Query query, int page, int size) {
         String text = normalize(query.text());
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (text != null) {
-            where.append(" and (k.document @@ websearch_to_tsquery('indonesian', ?) or ? <% k.fuzzy_text)");
-            params.add(text);
-            params.add(text.toLowerCase(Locale.ROOT));
-        }
+        StringBuilder filters = new StringBuilder();
+        List<Object> filterParams = new ArrayList<>();
         if (query.application() != null) {
-            where.append(" and k.application = ?");
-            params.add(query.application().name());
+            filters.append(" and k.application = ?");
+            filterParams.add(query.application().name());
         }
         if (query.serverId() != null) {
-            where.append(" and k.server_id = ?");
-            params.add(query.serverId());
+            filters.append(" and k.server_id = ?");
+            filterParams.add(query.serverId());
         }
         if (query.check() != null) {
-            where.append(" and k.check_key = ?");
-            params.add(query.check());
+            filters.append(" and k.check_key = ?");
+            filterParams.add(query.check());
         }
-        String sql;
-        List<Object> all = new ArrayList<>();
-        if (text == null) {
-            sql = "select " + COLUMNS + ", 0::float8 as score, left(" + SNIPPET_TEXT + ", 400) as snippet"
-                    + " from repair_knowledge k" + where
-                    + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc limit ? offset ?";
-        } else {
-            all.add(text);
-            all.add(text.toLowerCase(Locale.ROOT));
-            sql = "select *, ts_headline('indonesian', " + SNIPPET_TEXT.replace("k.", "h.") + ", websearch_to_tsquery('indonesian', ?), '"
-                    + HEADLINE_OPTIONS + "') as snippet from ("
-                    + " select " + COLUMNS + ", "
-                    + " (ts_rank(k.document, websearch_to_tsquery('indonesian', ?)) + 0.1 * word_similarity(?, k.fuzzy_text))"
-                    + "  / (1.0 + extract(epoch from (now() - k.closed_at)) / 31536000.0) as score"
-                    + " from repair_knowledge k" + where
-                    + " order by (k.curation = 'RECOMMENDED') desc, score desc, k.closed_at desc, k.ticket_id desc"
-                    + " limit ? offset ?) h order by (h.curation = 'RECOMMENDED') desc, h.score desc, h.closed_at desc, h.ticket_id desc";
-        }
-        all.addAll(params);
-        all.add(size);
-        all.add((long) page * size);
-        List<Object> headline = new ArrayList<>();
-        if (text != null) {
-            headline.add(text);
-        }
-        headline.addAll(all);
         try (Connection c = dataSource.getConnection()) {
-            if (text != null) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("set pg_trgm.word_similarity_threshold = " + FUZZY_THRESHOLD);
-                }
+            String with = "";
+            List<Object> withParams = new ArrayList<>();
+            String where = " where true" + filters;
+            String sql;
+            if (text == null) {
+                sql = "select " + COLUMNS + ", 0::float8 as score, left(" + SNIPPET_TEXT + ", 400) as snippet"
+                        + " from repair_knowledge k" + where
+                        + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc limit ? offset ?";
+            } else {
+                with = "with q as (select websearch_to_tsquery('indonesian', ?) as exact, " + fuzzyQuery(c, text, withParams)
+                        + " as fuzzy) ";
+                withParams.add(0, text);
+                where = ", q where (k.document @@ q.exact or k.document @@ q.fuzzy)" + filters;
+                sql = with + "select h.*, ts_headline('indonesian', " + SNIPPET_TEXT.replace("k.", "h.")
+                        + ", q.fuzzy || q.exact, '" + HEADLINE_OPTIONS + "') as snippet from (select " + COLUMNS + ","
+                        + " (ts_rank(k.document, q.exact) + ts_rank(k.document, q.fuzzy))"
+                        + "  / (1.0 + extract(epoch from (now() - k.closed_at)) / 31536000.0) as score"
+                        + " from repair_knowledge k" + where
+                        + " order by (k.curation = 'RECOMMENDED') desc, score desc, k.closed_at desc, k.ticket_id desc"
+                        + " limit ? offset ?) h, q"
+                        + " order by (h.curation = 'RECOMMENDED') desc, h.score desc, h.closed_at desc, h.ticket_id desc";
             }
+            List<Object> params = new ArrayList<>(withParams);
+            params.addAll(filterParams);
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(size);
+            pageParams.add((long) page * size);
             List<Hit> hits = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, headline);
+                bind(s, pageParams);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         hits.add(hit(rs));
@@ -200,7 +189,7 @@ public class KnowledgeService {
                 }
             }
             long total;
-            try (PreparedStatement s = c.prepareStatement("select count(*) from repair_knowledge k" + where)) {
+            try (PreparedStatement s = c.prepareStatement(with + "select count(*) from repair_knowledge k" + where)) {
                 bind(s, params);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -211,6 +200,49 @@ public class KnowledgeService {
         } catch (SQLException e) {
             throw new IllegalStateException("could not search the repair knowledge", e);
         }
+    }
+
+    /**
+     * The query with each word widened to the recorded words it resembles (pg_trgm similarity on the small table of
+     * recorded words, or words it begins): "lisener" becomes listener, "listen" becomes listener; every word must
+     * match (as itself or one of its look-alikes).
+     *
+     * @return a tsquery expression; its parameters are added to {@code params}
+     */
+    private static String fuzzyQuery(Connection c, String text, List<Object> params) throws SQLException {
+        List<String> words = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_-]+")) {
+            if (!w.isBlank() && words.size() < MAX_WORDS && !words.contains(w)) {
+                words.add(w);
+            }
+        }
+        if (words.isEmpty()) {
+            params.add(text);
+            return "plainto_tsquery('indonesian', ?)";
+        }
+        StringBuilder all = new StringBuilder("(");
+        try (PreparedStatement s = c.prepareStatement("select word from repair_knowledge_word"
+                + " where (word % ? or word like ? escape '\\') and word <> ? order by similarity(word, ?) desc, word limit "
+                + LOOK_ALIKES)) {
+            for (String w : words) {
+                StringBuilder any = new StringBuilder("(plainto_tsquery('indonesian', ?)");
+                params.add(w);
+                if (w.length() >= 3) {
+                    s.setString(1, w);
+                    s.setString(2, w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                    s.setString(3, w);
+                    s.setString(4, w);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            any.append(" || plainto_tsquery('indonesian', ?)");
+                            params.add(rs.getString(1));
+                        }
+                    }
+                }
+                all.append(all.length() > 1 ? " && " : "").append(any).append(')');
+            }
+        }
+        return all.append(')').toString();
     }
 
     /** @return the suggestions for a ticket: empty unless it is at analysis, repair or software check */

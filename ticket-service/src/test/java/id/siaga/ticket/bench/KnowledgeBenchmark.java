@@ -97,7 +97,7 @@ class KnowledgeBenchmark {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static void seedServers(Connection db) throws Exception {
+    static void seedServers(Connection db) throws Exception {
         try (Statement s = db.createStatement()) {
             s.execute("insert into server (name, role, agent_token_hash) select 'bench-' || g, "
                     + "(array['SIAK_APP','SIAK_DB','KTPEL','NETWORK','OTHER'])[1 + g % 5], "
@@ -110,20 +110,20 @@ class KnowledgeBenchmark {
      * repair_knowledge through the migration's function. Plus one open ticket at ANALYSIS per stage, whose
      * suggestions are measured.
      */
-    private static void seed(Connection db, int from, int to) throws Exception {
+    static void seed(Connection db, int from, int to) throws Exception {
         String range = "generate_series(" + (from + 1) + ", " + to + ") g";
         try (Statement s = db.createStatement()) {
             s.execute("create temporary table if not exists vocab (n serial, title text, conclusion text, repair text, "
                     + "check_key text, application text)");
-            s.execute("truncate vocab");
+            s.execute("truncate vocab restart identity");
             s.execute("insert into vocab (title, conclusion, repair, check_key, application) values " + VOCABULARY);
             s.execute("create temporary table if not exists place (n serial, name text)");
-            s.execute("truncate place");
+            s.execute("truncate place restart identity");
             s.execute("insert into place (name) select unnest(array['Koto XI Tarusan','Bayang','IV Jurai','Batang Kapas',"
                     + "'Sutera','Lengayang','Ranah Pesisir','Linggo Sari Baganti','Pancung Soal','Basa Ampek Balai Tapan',"
                     + "'Lunang','Silaut','Airpura','Bayang Utara','IV Nagari Bayang Utara'])");
             s.execute("create temporary table if not exists cause (n serial, text text)");
-            s.execute("truncate cause");
+            s.execute("truncate cause restart identity");
             s.execute("insert into cause (text) select unnest(array['setelah pemadaman listrik','setelah pembaruan sistem',"
                     + "'pada jam sibuk pelayanan','sejak pagi','setelah server dinyalakan ulang','saat hujan deras',"
                     + "'setelah pemindahan ruang server'])");

@@ -64,8 +64,7 @@ class KnowledgeMigrationTest {
                     + " and worked and duration_seconds between 7100 and 7300"));
             assertEquals(1, count(db, "select count(*) from repair_knowledge"
                     + " where document @@ websearch_to_tsquery('indonesian', 'perbaikan listener')"));
-            assertEquals(1, count(db, "select count(*) from repair_knowledge where word_similarity('lisener', fuzzy_text) >= "
-                    + KnowledgeService.FUZZY_THRESHOLD));
+            assertEquals(1, count(db, "select count(*) from repair_knowledge_word where word % 'lisener' and word = 'listener'"));
         }
     }
 
