@@ -157,19 +157,20 @@ public class KnowledgeService {
             String where = " where true" + filters;
             String sql;
             if (text == null) {
-                sql = "select " + COLUMNS + ", 0::float8 as score, left(" + SNIPPET_TEXT + ", 400) as snippet"
-                        + " from repair_knowledge k" + where
+                // without words the newest come straight from the index; the total is counted on its own
+                sql = "select " + COLUMNS + ", 0::float8 as score, left(" + SNIPPET_TEXT + ", 400) as snippet,"
+                        + " -1::bigint as total_ from repair_knowledge k" + where
                         + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc limit ? offset ?";
             } else {
-                with = "with q as (select websearch_to_tsquery('indonesian', ?) as exact, " + fuzzyQuery(c, text, withParams)
-                        + " as fuzzy) ";
+                // the query as typed (websearch syntax, stemmed) or with each word widened to its look-alikes
+                with = "with q as (select websearch_to_tsquery('indonesian', ?) || " + fuzzyQuery(c, text, withParams)
+                        + " as any) ";
                 withParams.add(0, text);
-                where = ", q where (k.document @@ q.exact or k.document @@ q.fuzzy)" + filters;
+                where = ", q where k.document @@ q.any" + filters;
                 sql = with + "select h.*, ts_headline('indonesian', " + SNIPPET_TEXT.replace("k.", "h.")
-                        + ", q.fuzzy || q.exact, '" + HEADLINE_OPTIONS + "') as snippet from (select " + COLUMNS + ","
-                        + " (ts_rank(k.document, q.exact) + ts_rank(k.document, q.fuzzy))"
-                        + "  / (1.0 + extract(epoch from (now() - k.closed_at)) / 31536000.0) as score"
-                        + " from repair_knowledge k" + where
+                        + ", q.any, '" + HEADLINE_OPTIONS + "') as snippet from (select " + COLUMNS + ","
+                        + " ts_rank(k.document, q.any) / (1.0 + extract(epoch from (now() - k.closed_at)) / 31536000.0) as score,"
+                        + " count(*) over () as total_ from repair_knowledge k" + where
                         + " order by (k.curation = 'RECOMMENDED') desc, score desc, k.closed_at desc, k.ticket_id desc"
                         + " limit ? offset ?) h, q"
                         + " order by (h.curation = 'RECOMMENDED') desc, h.score desc, h.closed_at desc, h.ticket_id desc";
@@ -180,22 +181,27 @@ public class KnowledgeService {
             pageParams.add(size);
             pageParams.add((long) page * size);
             List<Hit> hits = new ArrayList<>();
+            long total = -1;
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 bind(s, pageParams);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         hits.add(hit(rs));
+                        total = rs.getLong("total_");
                     }
                 }
             }
-            long total;
-            try (PreparedStatement s = c.prepareStatement(with + "select count(*) from repair_knowledge k" + where)) {
-                bind(s, params);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+            if (total < 0 && (page > 0 || text == null)) {
+                // no words, or a page past the end: count on its own
+                try (PreparedStatement s = c.prepareStatement(with + "select count(*) from repair_knowledge k" + where)) {
+                    bind(s, params);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
                 }
             }
+            total = Math.max(total, 0);
             return new Page(hits, total);
         } catch (SQLException e) {
             throw new IllegalStateException("could not search the repair knowledge", e);
