@@ -17,6 +17,9 @@ REVOKE ALL ON DATABASE siaga FROM PUBLIC;
 GRANT CONNECT ON DATABASE siaga TO siaga_app;
 
 \connect siaga
+-- The repair knowledge (migration V12) needs pg_trgm. The owner may create it itself (a trusted extension since
+-- PostgreSQL 13); creating it here also serves a setup where migrations run as a role that may not.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
 -- Before PostgreSQL 15 every role may create objects in schema public: nobody but its owner may.
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 ALTER SCHEMA public OWNER TO siaga_owner;

@@ -15,6 +15,8 @@ public final class TicketEventType {
     public static final String RECHECK_RESULT = "RECHECK_RESULT";
     /** The failing check started flapping. */
     public static final String FLAPPING = "FLAPPING";
+    /** The Kasi or Kabid marked the ticket's repair as recommended or wrong (or took the mark away). */
+    public static final String KNOWLEDGE_CURATED = "KNOWLEDGE_CURATED";
 
     private TicketEventType() {
     }

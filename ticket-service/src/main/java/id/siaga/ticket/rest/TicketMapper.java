@@ -8,6 +8,8 @@ import id.siaga.ticket.domain.TicketStep;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
 import id.siaga.ticket.ingest.FindingQuery;
+import id.siaga.ticket.knowledge.KnowledgeService;
+import id.siaga.ticket.rest.dto.SuggestionResponse;
 import id.siaga.ticket.rest.dto.EvidenceResponse;
 import id.siaga.ticket.rest.dto.StepRecordResponse;
 import id.siaga.ticket.rest.dto.ThirdPartyResponse;
@@ -33,8 +35,10 @@ public class TicketMapper {
     private final SopService sop;
     private final FindingQuery findings;
     private final StepClock clock;
+    private final KnowledgeService knowledge;
 
-    public TicketMapper(SopService sop, FindingQuery findings, StepClock clock) {
+    public TicketMapper(SopService sop, FindingQuery findings, StepClock clock, KnowledgeService knowledge) {
+        this.knowledge = knowledge;
         this.sop = sop;
         this.findings = findings;
         this.clock = clock;
@@ -62,7 +66,8 @@ public class TicketMapper {
                 t.reporterName, t.reporterContact, t.serverId, t.application, t.checkKey, checkStatus, t.title, t.description,
                 t.severity, t.step, t.state, t.isOpen(), t.assignee, t.stepStartedAt, t.dueAt, isOverdue(t, now),
                 t.decision, t.round, t.agendaNumber, thirdParty, t.endState, t.cancelReason, t.createdAt, t.createdBy,
-                t.updatedAt, t.closedAt, records, evidence, allowedNext);
+                t.updatedAt, t.closedAt, records, evidence, allowedNext,
+                knowledge.suggestionsFor(t).stream().map(SuggestionResponse::of).toList());
     }
 
     public TicketEventResponse event(TicketEvent e) {

@@ -4,6 +4,7 @@ import id.siaga.ticket.clock.StepClock;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.escalation.EscalationReason;
 import id.siaga.ticket.escalation.EscalationService;
+import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
@@ -51,11 +52,13 @@ public class TicketService {
     private final TicketMetrics metrics;
     private final SiagaConfig config;
     private final EscalationService escalations;
+    private final KnowledgeService knowledge;
 
     public TicketService(TicketRepository tickets, TicketStepRepository steps, TicketEventRepository events,
             ServerRepository servers, SopService sop, NumberingService numbering, StepClock clock,
-            TicketMetrics metrics, SiagaConfig config, EscalationService escalations) {
+            TicketMetrics metrics, SiagaConfig config, EscalationService escalations, KnowledgeService knowledge) {
         this.escalations = escalations;
+        this.knowledge = knowledge;
         this.tickets = tickets;
         this.steps = steps;
         this.events = events;
@@ -266,6 +269,11 @@ public class TicketService {
         ticket.step = to;
         ticket.updatedAt = now;
         record(ticket, now, caller.username(), type, from, to, remark);
+        if (ticket.state == TicketState.CLOSED) {
+            // the finished repair joins the knowledge of past repairs in this same transaction
+            tickets.flush();
+            knowledge.recordClosed(ticket.id);
+        }
         metrics.transition(from, to);
         return ticket;
     }

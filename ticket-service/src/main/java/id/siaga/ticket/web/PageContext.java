@@ -92,6 +92,11 @@ public class PageContext {
         return oversightMessages;
     }
 
+    /** @return the words of the knowledge pages in the page language */
+    public KnowledgeMessages kno() {
+        return MessageBundles.get(KnowledgeMessages.class, Localized.Literal.of(language().tag()));
+    }
+
     public Formats formats() {
         if (formats == null) {
             formats = new Formats(language().locale(), config.zone(), msg());
@@ -190,6 +195,7 @@ public class PageContext {
             case "acknowledged" -> ovs().noticeAcknowledged();
             case "planned" -> ovs().noticePlanned();
             case "window-cancelled" -> ovs().noticeWindowCancelled();
+            case "curated" -> kno().noticeCurated();
             default -> null;
         };
     }

@@ -14,6 +14,7 @@ import id.siaga.ticket.domain.TransitionForbiddenException;
 import id.siaga.ticket.domain.sop.FieldError;
 import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.ingest.RecheckService;
+import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.rest.dto.CreateTicketRequest;
 import id.siaga.ticket.rest.dto.ThirdPartyRequest;
 import id.siaga.ticket.rest.dto.TransitionRequest;
@@ -41,6 +42,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -63,7 +65,7 @@ public class TicketPages {
         static native TemplateInstance intake(Page page, IntakeView intake);
 
         static native TemplateInstance detail(Page page, TicketView ticket, TransitionForm form, FormErrors errors,
-                boolean auditIntact);
+                boolean auditIntact, List<KnowledgePages.SuggestionView> suggestions);
     }
 
     private final PageContext context;
@@ -73,10 +75,15 @@ public class TicketPages {
     private final Validator validator;
     private final WebConfig config;
     private final AuditVerifier audit;
+    private final KnowledgeService knowledge;
+    private final KnowledgePages knowledgePages;
 
     public TicketPages(PageContext context, TicketViews views, TicketService tickets, RecheckService rechecks,
-            Validator validator, WebConfig config, AuditVerifier audit) {
+            Validator validator, WebConfig config, AuditVerifier audit, KnowledgeService knowledge,
+            KnowledgePages knowledgePages) {
         this.audit = audit;
+        this.knowledge = knowledge;
+        this.knowledgePages = knowledgePages;
         this.context = context;
         this.views = views;
         this.tickets = tickets;
@@ -237,7 +244,10 @@ public class TicketPages {
         TicketView ticket = views.detail(id);
         Page page = context.page(context.msg().ticketTitle(ticket.number()), "tickets", PATH + "/" + id);
         boolean auditIntact = audit.firstInvalidEventOfTicket(id) == null;
-        return context.localized(Templates.detail(page, ticket, form, errors, auditIntact));
+        Ticket entity = tickets.get(id);
+        List<KnowledgePages.SuggestionView> suggestions = entity.isOpen() && KnowledgeService.SUGGESTING_STEPS.contains(entity.step)
+                ? knowledgePages.views(knowledge.suggestionsFor(entity)) : null;
+        return context.localized(Templates.detail(page, ticket, form, errors, auditIntact, suggestions));
     }
 
     private Response refused(long id, TransitionForm form, FormErrors errors, int status) {

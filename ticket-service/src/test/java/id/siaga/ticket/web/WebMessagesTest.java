@@ -25,6 +25,7 @@ class WebMessagesTest {
         assertTranslated(WebMessages.class, "messages/msg_en.properties");
         assertTranslated(ReportMessages.class, "messages/rpt_en.properties");
         assertTranslated(OversightMessages.class, "messages/ovs_en.properties");
+        assertTranslated(KnowledgeMessages.class, "messages/kno_en.properties");
     }
 
     @Test

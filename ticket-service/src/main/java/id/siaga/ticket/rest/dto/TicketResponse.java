@@ -45,5 +45,7 @@ public record TicketResponse(
         Instant closedAt,
         List<StepRecordResponse> steps,
         @Schema(description = "Latest agent evidence (failures, recovery, re-check results), newest first") List<EvidenceResponse> evidence,
-        @Schema(description = "Steps the caller may move the ticket to now") List<String> allowedNext) {
+        @Schema(description = "Steps the caller may move the ticket to now") List<String> allowedNext,
+        @Schema(description = "At ANALYSIS, REPAIR and SOFTWARE_CHECK: up to five past repairs that may help, the same "
+                + "(server, check) first; empty at other steps") List<SuggestionResponse> suggestions) {
 }
