@@ -108,6 +108,10 @@ public class Ticket {
     @Column(name = "cancel_reason")
     public String cancelReason;
 
+    /** For a ticket cancelled as a duplicate: the surviving ticket its reports moved to. */
+    @Column(name = "duplicate_of")
+    public Long duplicateOf;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

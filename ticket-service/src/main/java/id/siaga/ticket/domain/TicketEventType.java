@@ -17,6 +17,12 @@ public final class TicketEventType {
     public static final String FLAPPING = "FLAPPING";
     /** The Kasi or Kabid marked the ticket's repair as recommended or wrong (or took the mark away). */
     public static final String KNOWLEDGE_CURATED = "KNOWLEDGE_CURATED";
+    /** A further complaint about the ticket's fault was recorded as a linked report. */
+    public static final String REPORT_LINKED = "REPORT_LINKED";
+    /** The ticket was cancelled as a duplicate of another; its reports moved there. */
+    public static final String MARKED_DUPLICATE = "MARKED_DUPLICATE";
+    /** A ticket was cancelled as a duplicate of this one; its reports moved here. */
+    public static final String DUPLICATE_MERGED = "DUPLICATE_MERGED";
 
     private TicketEventType() {
     }

@@ -9,6 +9,8 @@ import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
 import id.siaga.ticket.ingest.FindingQuery;
 import id.siaga.ticket.knowledge.KnowledgeService;
+import id.siaga.ticket.repository.TicketReportRepository;
+import id.siaga.ticket.rest.dto.LinkedReportResponse;
 import id.siaga.ticket.rest.dto.SuggestionResponse;
 import id.siaga.ticket.rest.dto.EvidenceResponse;
 import id.siaga.ticket.rest.dto.StepRecordResponse;
@@ -36,8 +38,11 @@ public class TicketMapper {
     private final FindingQuery findings;
     private final StepClock clock;
     private final KnowledgeService knowledge;
+    private final TicketReportRepository reports;
 
-    public TicketMapper(SopService sop, FindingQuery findings, StepClock clock, KnowledgeService knowledge) {
+    public TicketMapper(SopService sop, FindingQuery findings, StepClock clock, KnowledgeService knowledge,
+            TicketReportRepository reports) {
+        this.reports = reports;
         this.knowledge = knowledge;
         this.sop = sop;
         this.findings = findings;
@@ -67,7 +72,8 @@ public class TicketMapper {
                 t.severity, t.step, t.state, t.isOpen(), t.assignee, t.stepStartedAt, t.dueAt, isOverdue(t, now),
                 t.decision, t.round, t.agendaNumber, thirdParty, t.endState, t.cancelReason, t.createdAt, t.createdBy,
                 t.updatedAt, t.closedAt, records, evidence, allowedNext,
-                knowledge.suggestionsFor(t).stream().map(SuggestionResponse::of).toList());
+                knowledge.suggestionsFor(t).stream().map(SuggestionResponse::of).toList(),
+                reports.listForTicket(t.id).stream().map(LinkedReportResponse::of).toList(), t.duplicateOf);
     }
 
     public TicketEventResponse event(TicketEvent e) {

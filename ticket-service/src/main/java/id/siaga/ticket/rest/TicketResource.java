@@ -1,5 +1,6 @@
 package id.siaga.ticket.rest;
 
+import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketSource;
@@ -18,6 +19,7 @@ import id.siaga.ticket.rest.dto.TicketSummary;
 import id.siaga.ticket.rest.dto.TransitionRequest;
 import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.service.LinkedReportService;
 import id.siaga.ticket.service.SopService;
 import id.siaga.ticket.service.TicketService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -63,9 +65,11 @@ public class TicketResource {
     private final RecheckService rechecks;
     private final FindingQuery findings;
     private final SopService sop;
+    private final LinkedReportService linked;
 
     public TicketResource(TicketService tickets, TicketMapper mapper, CallerFactory callers, RecheckService rechecks,
-            FindingQuery findings, SopService sop) {
+            FindingQuery findings, SopService sop, LinkedReportService linked) {
+        this.linked = linked;
         this.sop = sop;
         this.tickets = tickets;
         this.mapper = mapper;
@@ -109,6 +113,22 @@ public class TicketResource {
         Instant now = TicketService.now();
         List<TicketSummary> items = query.list().stream().map(t -> mapper.summary(t, now)).toList();
         return new PageResponse<>(items, tickets.count(filter), page, size);
+    }
+
+    @GET
+    @Path("/related")
+    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Transactional
+    @Operation(summary = "Open tickets a new complaint may be about",
+            description = "Before taking a complaint: the open tickets about the server, and about the application (unless "
+                    + "OTHER), newest first, at most " + LinkedReportService.RELATED_SHOWN + ". A further complaint about "
+                    + "one of them is recorded with POST /api/v1/tickets/{id}/reports instead of a new ticket.")
+    public List<TicketSummary> related(
+            @Parameter(description = "SIAK, KTP_EL or OTHER") @QueryParam("application") String application,
+            @Parameter(description = "The affected server", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("serverId") String serverId) {
+        Instant now = TicketService.now();
+        return linked.related(QueryParams.enumeration("application", application, Application.class),
+                QueryParams.id("serverId", serverId)).stream().map(t -> mapper.summary(t, now)).toList();
     }
 
     @GET

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The figures of a month for the office's periodic report: how long each SOP step took (count, median,
  * 90th percentile) and how many were completed within the time standard, and the tickets opened by source
- * and by server. Months are calendar months in the office's time zone.
+ * and by server, and the further complaints recorded on open tickets (linked reports, "laporan terkait"). Months are
+ * calendar months in the office's time zone.
  */
 @ApplicationScoped
 public class MonthlyReportService {
@@ -51,9 +52,11 @@ public class MonthlyReportService {
      * @param cancelled tickets cancelled in the month
      * @param bySource  tickets opened, by source
      * @param byServer  tickets opened, by server name (empty key: no server)
+     * @param linkedReports linked reports received in the month, wherever they belong now (including the complaints
+     *                  of tickets cancelled as duplicates, by when those were received)
      */
     public record Figures(YearMonth month, Instant from, Instant to, List<StepFigures> steps, long opened, long closed,
-            long cancelled, List<Count> bySource, List<Count> byServer) {
+            long cancelled, List<Count> bySource, List<Count> byServer, long linkedReports) {
     }
 
     private final EntityManager entityManager;
@@ -75,7 +78,9 @@ public class MonthlyReportService {
                         + "group by t.source order by count(*) desc, t.source", from, to),
                 counts("select coalesce(s.name, ''), count(*) from ticket t left join server s on s.id = t.server_id "
                         + "where t.created_at >= ?1 and t.created_at < ?2 group by s.name order by count(*) desc, s.name",
-                        from, to));
+                        from, to),
+                number(entityManager.createNativeQuery("select count(*) from ticket_report r where r.received_at >= ?1 "
+                        + "and r.received_at < ?2").setParameter(1, from).setParameter(2, to).getSingleResult()));
     }
 
     private List<StepFigures> steps(Instant from, Instant to) {

@@ -13,6 +13,7 @@ import id.siaga.ticket.domain.SopVersion;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEvent;
 import id.siaga.ticket.domain.TicketEventType;
+import id.siaga.ticket.domain.TicketReport;
 import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.TicketState;
 import id.siaga.ticket.domain.TicketStep;
@@ -20,6 +21,7 @@ import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.repository.TicketEventRepository;
+import id.siaga.ticket.repository.TicketReportRepository;
 import id.siaga.ticket.repository.TicketRepository;
 import id.siaga.ticket.repository.TicketStepRepository;
 import id.siaga.ticket.rest.dto.CreateTicketRequest;
@@ -53,10 +55,13 @@ public class TicketService {
     private final SiagaConfig config;
     private final EscalationService escalations;
     private final KnowledgeService knowledge;
+    private final TicketReportRepository reports;
 
     public TicketService(TicketRepository tickets, TicketStepRepository steps, TicketEventRepository events,
             ServerRepository servers, SopService sop, NumberingService numbering, StepClock clock,
-            TicketMetrics metrics, SiagaConfig config, EscalationService escalations, KnowledgeService knowledge) {
+            TicketMetrics metrics, SiagaConfig config, EscalationService escalations, KnowledgeService knowledge,
+            TicketReportRepository reports) {
+        this.reports = reports;
         this.escalations = escalations;
         this.knowledge = knowledge;
         this.tickets = tickets;
@@ -161,21 +166,86 @@ public class TicketService {
      *                                      move needs is missing (a third party, a cancellation reason)
      * @throws id.siaga.ticket.domain.IllegalTransitionException   when the SOP does not allow the move
      * @throws id.siaga.ticket.domain.TransitionForbiddenException when the caller's role may not make it
+     * @throws ConflictException            when the ticket named by duplicateOf is closed, cancelled or a duplicate
      */
     @Transactional
     public Ticket transition(long id, TransitionRequest request, Caller caller) {
+        Long duplicateOf = request.duplicateOf();
+        if (duplicateOf != null && duplicateOf < id) {
+            // both tickets are locked, the lower id first, so that two cancellations naming each other cannot deadlock
+            tickets.findForUpdate(duplicateOf);
+        }
         Ticket ticket = tickets.findForUpdate(id)
                 .orElseThrow(() -> new ResourceNotFoundException("There is no ticket with id " + id + "."));
         SopStateMachine machine = machineOf(ticket);
         String from = ticket.step;
         String to = request.to().trim();
+        if (duplicateOf != null && !StepCodes.CANCELLED.equals(to)) {
+            throw new InvalidRequestException("duplicateOf", "is only for a move to CANCELLED (cancelling a duplicate)");
+        }
         if (!machine.knows(to)) {
             throw new InvalidRequestException("to", "'" + to + "' is not a step of SOP " + machine.document().number()
                     + "; steps that may follow " + from + ": " + String.join(", ", machine.nextSteps(from)));
         }
         machine.check(from, to, caller.roles());
         requireWhatTheMoveNeeds(to, request);
-        return advance(ticket, machine, to, request.output(), request.remark(), request.thirdParty(), caller);
+        Ticket survivor = duplicateOf == null ? null : survivor(ticket, duplicateOf);
+        advance(ticket, machine, to, request.output(), request.remark(), request.thirdParty(), caller);
+        if (survivor != null) {
+            mergeInto(ticket, survivor, caller);
+        }
+        return ticket;
+    }
+
+    /**
+     * @return the open ticket a ticket being cancelled duplicates, locked
+     * @throws InvalidRequestException when it is the ticket itself or does not exist
+     * @throws ConflictException       when it is closed, cancelled, or itself a duplicate
+     */
+    private Ticket survivor(Ticket duplicate, long survivorId) {
+        if (survivorId == duplicate.id) {
+            throw new InvalidRequestException("duplicateOf", "names the ticket being cancelled; a ticket cannot be a "
+                    + "duplicate of itself");
+        }
+        Ticket survivor = tickets.findForUpdate(survivorId)
+                .orElseThrow(() -> new InvalidRequestException("duplicateOf", "there is no ticket with id " + survivorId));
+        if (survivor.duplicateOf != null) {
+            throw new ConflictException("Ticket " + survivor.number + " is itself a duplicate (of ticket id "
+                    + survivor.duplicateOf + "); name that ticket instead.");
+        }
+        if (!survivor.isOpen()) {
+            throw new ConflictException("Ticket " + survivor.number + " is " + survivor.state.name().toLowerCase()
+                    + "; a duplicate can only be linked to an open ticket.");
+        }
+        return survivor;
+    }
+
+    /**
+     * Moves the linked reports of a ticket just cancelled as a duplicate, and its own complaint as a report (not an
+     * agent's ticket: that is no complaint), to the surviving ticket, with an audit event on each.
+     */
+    private void mergeInto(Ticket duplicate, Ticket survivor, Caller caller) {
+        Instant now = now();
+        int moved = reports.move(duplicate.id, survivor.id);
+        if (duplicate.source != TicketSource.AGENT) {
+            TicketReport complaint = new TicketReport();
+            complaint.ticketId = survivor.id;
+            complaint.originTicketId = duplicate.id;
+            complaint.source = duplicate.source;
+            complaint.reporterName = duplicate.reporterName;
+            complaint.reporterContact = duplicate.reporterContact;
+            complaint.note = duplicate.title + " — " + duplicate.description;
+            complaint.receivedAt = duplicate.createdAt;
+            complaint.recordedBy = duplicate.createdBy;
+            reports.persist(complaint);
+            moved++;
+        }
+        duplicate.duplicateOf = survivor.id;
+        survivor.updatedAt = now;
+        record(duplicate, now, caller.username(), TicketEventType.MARKED_DUPLICATE, duplicate.step, duplicate.step,
+                "Duplicate of " + survivor.number + "; " + moved + " report(s) moved there");
+        record(survivor, now, caller.username(), TicketEventType.DUPLICATE_MERGED, survivor.step, survivor.step,
+                duplicate.number + " cancelled as a duplicate of this ticket; " + moved + " report(s) moved here");
     }
 
     /**

@@ -10,6 +10,8 @@ import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
 import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.ingest.CheckStatus;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /** The words for codes shown on the pages: roles, sources, statuses, steps (from the SOP data), events. */
 public final class Labels {
@@ -121,7 +123,18 @@ public final class Labels {
             case TicketEventType.RECHECK_REQUESTED -> msg.eventRecheckRequested();
             case TicketEventType.RECHECK_RESULT -> msg.eventRecheckResult();
             case TicketEventType.FLAPPING -> msg.eventFlapping();
+            case TicketEventType.REPORT_LINKED, TicketEventType.MARKED_DUPLICATE, TicketEventType.DUPLICATE_MERGED ->
+                    linkEvent(type);
             default -> type;
+        };
+    }
+
+    private String linkEvent(String type) {
+        LinkMessages lnk = MessageBundles.get(LinkMessages.class, Localized.Literal.of(language.tag()));
+        return switch (type) {
+            case TicketEventType.REPORT_LINKED -> lnk.eventReportLinked();
+            case TicketEventType.MARKED_DUPLICATE -> lnk.eventMarkedDuplicate();
+            default -> lnk.eventDuplicateMerged();
         };
     }
 

@@ -97,6 +97,11 @@ public class PageContext {
         return MessageBundles.get(KnowledgeMessages.class, Localized.Literal.of(language().tag()));
     }
 
+    /** @return the words of linked reports (further complaints on an open ticket) in the page language */
+    public LinkMessages lnk() {
+        return MessageBundles.get(LinkMessages.class, Localized.Literal.of(language().tag()));
+    }
+
     public Formats formats() {
         if (formats == null) {
             formats = new Formats(language().locale(), config.zone(), msg());
@@ -196,6 +201,7 @@ public class PageContext {
             case "planned" -> ovs().noticePlanned();
             case "window-cancelled" -> ovs().noticeWindowCancelled();
             case "curated" -> kno().noticeCurated();
+            case "linked" -> lnk().noticeLinked();
             default -> null;
         };
     }

@@ -99,6 +99,8 @@ public class ReportPage {
         line(csv, rpt.csvSectionSummary(), "CLOSED", rpt.reportClosed(), String.valueOf(figures.closed()), "", "", "", "", "");
         line(csv, rpt.csvSectionSummary(), "CANCELLED", rpt.reportCancelled(), String.valueOf(figures.cancelled()), "", "",
                 "", "", "");
+        line(csv, rpt.csvSectionSummary(), "LINKED_REPORTS", context.lnk().reportLinked(),
+                String.valueOf(figures.linkedReports()), "", "", "", "", "");
         for (MonthlyReportService.Count c : figures.bySource()) {
             line(csv, rpt.csvSectionSource(), c.key(), sourceLabel(c.key()), String.valueOf(c.count()), "", "", "", "", "");
         }
@@ -157,7 +159,7 @@ public class ReportPage {
         String monthName = month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + month.getYear();
         String csvUrl = "/laporan/bulanan.csv?tahun=" + month.getYear() + "&bulan=" + month.getMonthValue();
         return new ReportView(month.getYear(), month.getMonthValue(), monthName, years, months, rows, figures.opened(),
-                figures.closed(), figures.cancelled(), bySource, byServer, chart, csvUrl);
+                figures.closed(), figures.cancelled(), bySource, byServer, chart, csvUrl, figures.linkedReports());
     }
 
     /** @return the figures of every step of the active SOP in its order (zero when none), then any other step seen */

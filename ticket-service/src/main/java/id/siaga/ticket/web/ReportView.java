@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The monthly report: per SOP step how many visits were completed, their median and 90th-percentile time
- * against the time standard, and the share completed within it; tickets by source and by server; a chart.
+ * against the time standard, and the share completed within it; tickets by source and by server; a chart; the
+ * further complaints recorded on open tickets (linked reports).
  */
 public record ReportView(int year, int month, String monthName, List<Option> years, List<Option> months,
         List<StepRow> steps, long opened, long closed, long cancelled, List<CountRow> bySource, List<CountRow> byServer,
-        Chart chart, String csvUrl) {
+        Chart chart, String csvUrl, long linkedReports) {
 
     /**
      * One SOP step's figures.

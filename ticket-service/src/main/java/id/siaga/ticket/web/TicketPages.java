@@ -62,10 +62,10 @@ public class TicketPages {
     static class Templates {
         static native TemplateInstance list(Page page, TicketListView list);
 
-        static native TemplateInstance intake(Page page, IntakeView intake);
+        static native TemplateInstance intake(Page page, IntakeView intake, RelatedTicketsView related);
 
         static native TemplateInstance detail(Page page, TicketView ticket, TransitionForm form, FormErrors errors,
-                boolean auditIntact, List<KnowledgePages.SuggestionView> suggestions);
+                boolean auditIntact, List<KnowledgePages.SuggestionView> suggestions, LinkedReportsView links);
     }
 
     private final PageContext context;
@@ -77,10 +77,12 @@ public class TicketPages {
     private final AuditVerifier audit;
     private final KnowledgeService knowledge;
     private final KnowledgePages knowledgePages;
+    private final LinkedReportViews links;
 
     public TicketPages(PageContext context, TicketViews views, TicketService tickets, RecheckService rechecks,
             Validator validator, WebConfig config, AuditVerifier audit, KnowledgeService knowledge,
-            KnowledgePages knowledgePages) {
+            KnowledgePages knowledgePages, LinkedReportViews links) {
+        this.links = links;
         this.audit = audit;
         this.knowledge = knowledge;
         this.knowledgePages = knowledgePages;
@@ -161,18 +163,23 @@ public class TicketPages {
     @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public Response move(@PathParam("id") long id, @RestForm String form, @RestForm String to, @RestForm String output,
             @RestForm String note, @RestForm String thirdPartyName, @RestForm String thirdPartyContact,
-            @RestForm String thirdPartyReference) {
+            @RestForm String thirdPartyReference, @RestForm String duplicateOf) {
         WebMessages msg = context.msg();
         TransitionForm typed = new TransitionForm(form == null ? TransitionForm.MAIN : form, output, note, thirdPartyName,
                 thirdPartyContact, thirdPartyReference);
+        Long duplicate = LinkedReportViews.id(duplicateOf);
         ThirdPartyRequest thirdParty = null;
         if (typed.is(TransitionForm.THIRD_PARTY) || StepCodes.THIRD_PARTY_REPAIR.equals(to)) {
             thirdParty = new ThirdPartyRequest(trim(thirdPartyName), trim(thirdPartyContact), trim(thirdPartyReference));
         } else if (trim(thirdPartyReference) != null || trim(thirdPartyContact) != null) {
             thirdParty = new ThirdPartyRequest(null, trim(thirdPartyContact), trim(thirdPartyReference));
         }
-        TransitionRequest request = new TransitionRequest(to == null ? "" : to.trim(), trim(output), trim(note), thirdParty, null);
+        TransitionRequest request = new TransitionRequest(to == null ? "" : to.trim(), trim(output), trim(note), thirdParty,
+                null, duplicate);
         FormErrors errors = FormErrors.none().addViolations(validator.validate(request), TicketPages::formField, msg);
+        if (duplicate == null && trim(duplicateOf) != null) {
+            errors.add("duplicateOf", context.lnk().errorDuplicateChoice());
+        }
         if (errors.any()) {
             return refused(id, typed, errors.general(msg.errorFixFields()), 400);
         }
@@ -184,6 +191,7 @@ public class TicketPages {
                 errors.add(formField(field.field()), switch (field.field()) {
                     case "note" -> msg.errorCancelReason();
                     case "thirdParty.name" -> msg.errorThirdPartyName();
+                    case "duplicateOf" -> context.lnk().errorDuplicateChoice();
                     default -> field.message();
                 });
             }
@@ -192,6 +200,8 @@ public class TicketPages {
             return refused(id, typed, errors.general(msg.errorIllegalMove()), 409);
         } catch (TransitionForbiddenException e) {
             return refused(id, typed, errors.general(msg.errorNotYourStep()), 403);
+        } catch (ConflictException e) {
+            return refused(id, typed, errors.general(context.lnk().errorDuplicateTarget()), 409);
         } catch (OptimisticLockException | PessimisticLockException e) {
             return refused(id, typed, errors.general(msg.errorChangedMeanwhile()), 409);
         }
@@ -237,17 +247,29 @@ public class TicketPages {
 
     private TemplateInstance intakePage(IntakeForm form, FormErrors errors) {
         Page page = context.page(context.msg().intakeTitle(), "intake", PATH + "/baru");
-        return context.localized(Templates.intake(page, views.intake(form, errors)));
+        return context.localized(Templates.intake(page, views.intake(form, errors),
+                links.related(form.application, form.serverId)));
     }
 
     private TemplateInstance detail(long id, TransitionForm form, FormErrors errors) {
+        return detail(id, form, errors, LinkForm.empty());
+    }
+
+    private TemplateInstance detail(long id, TransitionForm form, FormErrors errors, LinkForm linkForm) {
         TicketView ticket = views.detail(id);
         Page page = context.page(context.msg().ticketTitle(ticket.number()), "tickets", PATH + "/" + id);
         boolean auditIntact = audit.firstInvalidEventOfTicket(id) == null;
         Ticket entity = tickets.get(id);
         List<KnowledgePages.SuggestionView> suggestions = entity.isOpen() && KnowledgeService.SUGGESTING_STEPS.contains(entity.step)
                 ? knowledgePages.views(knowledge.suggestionsFor(entity)) : null;
-        return context.localized(Templates.detail(page, ticket, form, errors, auditIntact, suggestions));
+        return context.localized(Templates.detail(page, ticket, form, errors, auditIntact, suggestions,
+                links.forTicket(entity, linkForm)));
+    }
+
+    /** The ticket page again after its linked-report form was refused, with the reason next to the fields. */
+    Response refused(long id, LinkForm form, FormErrors errors, int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(detail(id, TransitionForm.empty(), errors, form)).build();
     }
 
     private Response refused(long id, TransitionForm form, FormErrors errors, int status) {

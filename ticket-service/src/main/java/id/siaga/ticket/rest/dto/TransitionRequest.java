@@ -2,6 +2,7 @@ package id.siaga.ticket.rest.dto;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,7 +19,16 @@ public record TransitionRequest(
         @Schema(description = "Required when moving to THIRD_PARTY_REPAIR")
         @Valid ThirdPartyRequest thirdParty,
         @Schema(description = "The reason when cancelling; taken as the note when no note is given", maxLength = 4000)
-        @Size(max = 4000) String reason) {
+        @Size(max = 4000) String reason,
+        @Schema(description = "Only with CANCELLED: the id of the open ticket this one duplicates; this ticket's linked "
+                + "reports, and its own complaint as a report, move there. 422 for itself or an unknown ticket, or with "
+                + "any other move; 409 when that ticket is closed, cancelled or itself a duplicate")
+        @Positive Long duplicateOf) {
+
+    /** A move that cancels nothing as a duplicate. */
+    public TransitionRequest(String to, String output, String note, ThirdPartyRequest thirdParty, String reason) {
+        this(to, output, note, thirdParty, reason, null);
+    }
 
     /** @return the note, or the reason when no note was given */
     public String remark() {
