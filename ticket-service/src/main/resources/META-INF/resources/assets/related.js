@@ -31,16 +31,9 @@
     server.addEventListener("change", refresh);
   }
 
-  function start() {
-    var panels = document.querySelectorAll("[data-related-url]");
-    for (var i = 0; i < panels.length; i++) {
-      wire(panels[i]);
-    }
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
+  // loaded with defer: the form is parsed by now
+  var panels = document.querySelectorAll("[data-related-url]");
+  for (var i = 0; i < panels.length; i++) {
+    wire(panels[i]);
   }
 })();
