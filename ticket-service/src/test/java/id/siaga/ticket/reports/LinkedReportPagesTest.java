@@ -60,6 +60,8 @@ class LinkedReportPagesTest {
                 .body("reports[0].source", equalTo("WALK_IN")).body("reports[0].recordedBy", equalTo(Api.ADB));
         Pages.signIn(Api.VIEWER).get("/tiket/" + id).then().statusCode(200)
                 .body(not(containsString("id=\"link-form\""))).body(containsString("Petugas Kecamatan Sutera"));
+        adb.get("/tiket/" + id + "?lang=en").then().statusCode(200).body(containsString("Linked reports (1)"))
+                .body(containsString("Record a linked report")).body(containsString("Walk-in"));
     }
 
     @Test
