@@ -71,7 +71,7 @@ public class PageContext {
      *         error page), which reads nothing from the database
      */
     private java.util.Optional<Language> preferredLanguage() {
-        if (identity.isAnonymous() || !io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed()) {
+        if (!io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed() || identity.isAnonymous()) {
             return java.util.Optional.empty();
         }
         return users.findByUsername(identity.getPrincipal().getName()).map(u -> Language.parse(u.language));
