@@ -68,10 +68,18 @@ public class PageContext {
 
     /**
      * @return the language the signed-in person chose on their profile; nothing for nobody, and on an I/O thread (an
-     *         error page), which reads nothing from the database
+     *         error page), which reads nothing from the database; nothing either for a session that just ended (the
+     *         sign-in page)
      */
     private java.util.Optional<Language> preferredLanguage() {
-        if (!io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed() || identity.isAnonymous()) {
+        if (!io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (identity.isAnonymous()) {
+                return java.util.Optional.empty();
+            }
+        } catch (io.quarkus.security.AuthenticationFailedException | io.quarkus.security.AuthenticationRedirectException ended) {
             return java.util.Optional.empty();
         }
         return users.findByUsername(identity.getPrincipal().getName()).map(u -> Language.parse(u.language));

@@ -4,7 +4,6 @@ import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.repository.UserRepository;
-import id.siaga.ticket.rest.dto.CreateUserRequest;
 import id.siaga.ticket.service.UserService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -83,10 +82,7 @@ public class ProfilePages {
     public Response save(@RestForm String email, @RestForm String language) {
         FormErrors errors = FormErrors.none();
         String typed = UserAdminPages.trimmed(email);
-        if (typed != null && (typed.length() > 200
-                || !validator.validateValue(CreateUserRequest.class, "email", typed).isEmpty())) {
-            errors.add("email", context.adm().errorEmail());
-        }
+        UserAdminPages.checkEmail(validator, typed, errors, context.adm());
         Language chosen = language == null || language.isBlank() ? null : Language.parse(language);
         if (language != null && !language.isBlank() && chosen == null) {
             errors.add("language", context.msg().errorChoose());
@@ -114,11 +110,10 @@ public class ProfilePages {
         }
         if (newPassword == null || newPassword.isEmpty()) {
             errors.add("newPassword", context.msg().errorRequired());
-        } else if (newPassword.length() < 8 || newPassword.length() > 128) {
-            errors.add("newPassword", context.adm().errorPasswordLength());
         } else if (!newPassword.equals(confirmPassword)) {
             errors.add("confirmPassword", context.adm().errorConfirmPassword());
         }
+        UserAdminPages.checkPassword("newPassword", newPassword, errors, context.adm());
         int status = 400;
         if (!errors.any()) {
             try {

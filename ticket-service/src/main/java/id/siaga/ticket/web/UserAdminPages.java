@@ -237,14 +237,24 @@ public class UserAdminPages {
     }
 
     private void checkPassword(String password, FormErrors errors) {
-        if (password != null && !password.isEmpty() && (password.length() < 8 || password.length() > 128)) {
-            errors.add("password", context.adm().errorPasswordLength());
-        }
+        checkPassword("password", password, errors, context.adm());
     }
 
     private void checkEmail(String email, FormErrors errors) {
+        checkEmail(validator, email, errors, context.adm());
+    }
+
+    /** Records an error when a password is typed but is not 8 to 128 characters long (as the API requires). */
+    static void checkPassword(String field, String password, FormErrors errors, AdminMessages adm) {
+        if (password != null && !password.isEmpty() && (password.length() < 8 || password.length() > 128)) {
+            errors.add(field, adm.errorPasswordLength());
+        }
+    }
+
+    /** Records an error when an e-mail is typed but the API would refuse it. */
+    static void checkEmail(Validator validator, String email, FormErrors errors, AdminMessages adm) {
         if (email != null && !validator.validateValue(CreateUserRequest.class, "email", email).isEmpty()) {
-            errors.add("email", context.adm().errorEmail());
+            errors.add("email", adm.errorEmail());
         }
     }
 
