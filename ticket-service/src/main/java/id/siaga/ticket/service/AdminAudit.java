@@ -3,6 +3,9 @@ package id.siaga.ticket.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * The append-only trail of administrative changes ({@code admin_event}): accounts, servers and their agent
  * tokens, the calendar's holidays. Each change is written in the transaction that makes it.
@@ -27,6 +30,10 @@ public class AdminAudit {
 
     private static final int NOTE_MAX = 4000;
 
+    /** One recorded change. */
+    public record Event(long id, Instant at, String actor, String type, String subject, String note) {
+    }
+
     private final EntityManager entityManager;
 
     public AdminAudit(EntityManager entityManager) {
@@ -48,5 +55,25 @@ public class AdminAudit {
                 .setParameter(4, subject)
                 .setParameter(5, text)
                 .executeUpdate();
+    }
+
+    /** @return the latest changes, newest first, at most {@code limit} */
+    @SuppressWarnings("unchecked")
+    public List<Event> latest(int limit) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select id, at, actor, type, subject, note from admin_event order by at desc, id desc limit ?1""")
+                .setParameter(1, limit).getResultList();
+        return rows.stream().map(r -> new Event(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5])).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 }

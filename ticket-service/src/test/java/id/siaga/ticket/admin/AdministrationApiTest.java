@@ -52,6 +52,18 @@ class AdministrationApiTest {
         Api.admin().body(Map.of("active", true)).patch("/api/v1/users/{id}", id).then().statusCode(200)
                 .body("active", equalTo(true));
         basic("nonaktif.api").get("/api/v1/users/me").then().statusCode(200);
+
+        for (String reader : List.of(Api.KABID)) {
+            Api.as(reader).get("/api/v1/audit/admin-events").then().statusCode(200)
+                    .body("find { it.subject == 'user:nonaktif.api' }.note", equalTo("enabled"))
+                    .body("findAll { it.subject == 'user:nonaktif.api' }.note", equalTo(List.of("enabled", "disabled",
+                            "roles ADB")));
+        }
+        for (String user : List.of(Api.VIEWER, Api.ADB, Api.JF_ADB, Api.KASI)) {
+            Api.as(user).get("/api/v1/audit/admin-events").then().statusCode(403);
+        }
+        Api.admin().get("/api/v1/audit/admin-events").then().statusCode(200)
+                .body("[0].actor", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
