@@ -26,6 +26,7 @@ begin
     -- the audit trail: read and append, nothing else
     execute format('revoke update, delete, truncate, references, trigger on ticket_event from %I', runtime);
     execute format('revoke all on ticket_event_seal, ticket_event_chain from %I', runtime);
+    execute format('revoke update, delete, truncate, references, trigger on admin_event from %I', runtime);
     execute format('grant select on ticket_event_seal, ticket_event_chain to %I', runtime);
     execute format('revoke all on %I from %I', '${flyway:table}', runtime);
     execute format('grant execute on function siaga_create_finding_partition(date), '

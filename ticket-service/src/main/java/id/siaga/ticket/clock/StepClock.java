@@ -9,10 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns SOP time standards into due times and counts the time spent, on the office's working calendar:
- * office hours and holidays for most tickets, 24×7 for CRITICAL ones, and never inside a maintenance
+ * office hours and holidays ({@link Holidays}) for most tickets, 24×7 for CRITICAL ones, and never inside a maintenance
  * window of the ticket's server.
  */
 @ApplicationScoped
@@ -22,18 +23,23 @@ public class StepClock {
     private static final Duration LOOKAHEAD = Duration.ofDays(60);
 
     private final WorkCalendar office;
+    private final boolean alwaysOpen;
+    private final Holidays holidays;
     private final MaintenanceWindowRepository windows;
 
-    public StepClock(SiagaConfig config, MaintenanceWindowRepository windows) {
+    public StepClock(SiagaConfig config, MaintenanceWindowRepository windows, Holidays holidays) {
         this.windows = windows;
-        WorkCalendar calendar = WorkCalendar.office(config.zone(), config.calendar().officeHours(),
-                java.util.Set.copyOf(config.calendar().holidays().orElse(List.of())));
-        this.office = config.calendar().alwaysOpen() ? calendar.twentyFourSeven() : calendar;
+        this.holidays = holidays;
+        this.office = WorkCalendar.office(config.zone(), config.calendar().officeHours(), Set.of());
+        this.alwaysOpen = config.calendar().alwaysOpen();
     }
 
-    /** @return the calendar that counts for a ticket of that severity */
+    /** @return the calendar that counts for a ticket of that severity, with the holidays kept in the database */
     public WorkCalendar calendarFor(Severity severity) {
-        return severity == Severity.CRITICAL ? office.twentyFourSeven() : office;
+        if (alwaysOpen || severity == Severity.CRITICAL) {
+            return office.twentyFourSeven();
+        }
+        return office.withHolidays(holidays.current());
     }
 
     /**

@@ -62,6 +62,11 @@ public final class WorkCalendar {
         return new WorkCalendar(zone, Map.of(), Set.of(), true);
     }
 
+    /** @return the same office hours with these holidays instead */
+    public WorkCalendar withHolidays(Set<LocalDate> days) {
+        return alwaysOpen || holidays.equals(days) ? this : new WorkCalendar(zone, hours, days, false);
+    }
+
     /** @return this calendar's 24×7 twin, with the same zone */
     public WorkCalendar twentyFourSeven() {
         return alwaysOpen ? this : allDay(zone);

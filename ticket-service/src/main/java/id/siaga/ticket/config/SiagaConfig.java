@@ -44,8 +44,15 @@ public interface SiagaConfig {
         @WithDefault("MON-THU 07:30-16:00; FRI 07:30-16:30")
         String officeHours();
 
-        /** Days the office is closed (national holidays, cuti bersama), ISO dates. */
+        /**
+         * Days the office is closed (national holidays, cuti bersama), ISO dates: the seed of the holidays kept in the
+         * database, which the administrator edits on the pages or through the API. Each date is copied in once.
+         */
         Optional<List<LocalDate>> holidays();
+
+        /** How long an instance keeps the database's holidays before reading them again (another instance's edit). */
+        @WithDefault("5s")
+        Duration holidaysRefresh();
 
         /** Count every moment for every ticket (a 24x7 office); CRITICAL tickets always do. */
         @WithDefault("false")

@@ -46,6 +46,12 @@ public class AppUser {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** False when an administrator disabled the account: it cannot sign in, and its sessions ended. */
+    public boolean active = true;
+
+    /** The pages' language when no cookie chooses one ({@code id} or {@code en}), or null for the default. */
+    public String language;
+
     /** @return the roles as a set */
     public Set<Role> roleSet() {
         Set<Role> set = EnumSet.noneOf(Role.class);

@@ -38,4 +38,20 @@ public class Server {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** How often the agent reports, from its heartbeat, in seconds; null before the first. */
+    @Column(name = "agent_interval_seconds", insertable = false, updatable = false)
+    public Integer agentIntervalSeconds;
+
+    /** The agent's version, from its latest heartbeat. */
+    @Column(name = "agent_version", insertable = false, updatable = false)
+    public String agentVersion;
+
+    /** Findings waiting in the agent's outbox at its latest heartbeat. */
+    @Column(name = "agent_outbox_backlog", insertable = false, updatable = false)
+    public Integer agentOutboxBacklog;
+
+    /** When the agent's latest heartbeat was observed. The agent columns are written by ingest only. */
+    @Column(name = "agent_heartbeat_at", insertable = false, updatable = false)
+    public Instant agentHeartbeatAt;
 }

@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stores the findings of several agents' posts and turns them into ticket work, in one transaction with a few
@@ -46,6 +48,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class FindingWriter {
+
+    /** The agent's version in its heartbeat's message. */
+    private static final Pattern AGENT_VERSION = Pattern.compile("^agent (\\S{1,64}) alive");
 
     /** An unanswered re-check is handed to the agent again after this long. */
     private static final java.time.Duration REDELIVER_AFTER = java.time.Duration.ofMinutes(2);
@@ -293,7 +298,7 @@ public class FindingWriter {
                 rechecked.put(finding.id(), finding);
             }
             if (finding.isHeartbeat()) {
-                rememberInterval(c, server.id(), finding);
+                rememberHeartbeat(c, server.id(), finding);
             }
             CheckState state = states.computeIfAbsent(finding.checkKey(), key -> new CheckState(server.id(), key));
             if (state.observedAt != null && finding.observedAt().isBefore(state.observedAt)) {
@@ -377,17 +382,27 @@ public class FindingWriter {
         }
     }
 
-    /** Keeps the agent's own report interval, which decides when it counts as silent. */
-    private static void rememberInterval(Connection c, long serverId, Finding heartbeat) throws SQLException {
+    /**
+     * Keeps what the agent's latest heartbeat says about it: its report interval (which decides when it counts as
+     * silent), its version (from the message, "agent 1.4.0 alive; ...") and its outbox backlog. An older heartbeat
+     * delivered late from the outbox changes nothing.
+     */
+    private static void rememberHeartbeat(Connection c, long serverId, Finding heartbeat) throws SQLException {
         Double interval = heartbeat.measurements() == null ? null : heartbeat.measurements().get("intervalSeconds");
-        if (interval == null || interval < 1 || interval > 86_400) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "update server set agent_interval_seconds = ? where id = ? and agent_interval_seconds is distinct from ?")) {
-            s.setInt(1, interval.intValue());
-            s.setLong(2, serverId);
-            s.setInt(3, interval.intValue());
+        Double backlog = heartbeat.measurements() == null ? null : heartbeat.measurements().get("outboxSize");
+        Matcher version = heartbeat.message() == null ? null : AGENT_VERSION.matcher(heartbeat.message());
+        try (PreparedStatement s = c.prepareStatement("""
+                update server set agent_interval_seconds = coalesce(?, agent_interval_seconds),
+                    agent_version = coalesce(?, agent_version), agent_outbox_backlog = ?, agent_heartbeat_at = ?
+                where id = ? and (agent_heartbeat_at is null or agent_heartbeat_at < ?)""")) {
+            s.setObject(1, interval == null || interval < 1 || interval > 86_400 ? null : interval.intValue(),
+                    java.sql.Types.INTEGER);
+            s.setString(2, version != null && version.find() ? version.group(1) : null);
+            s.setObject(3, backlog == null || backlog < 0 || backlog > Integer.MAX_VALUE ? null : backlog.intValue(),
+                    java.sql.Types.INTEGER);
+            Jdbc.setInstant(s, 4, heartbeat.observedAt());
+            s.setLong(5, serverId);
+            Jdbc.setInstant(s, 6, heartbeat.observedAt());
             s.executeUpdate();
         }
     }

@@ -1,7 +1,9 @@
 package id.siaga.ticket.rest;
 
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.rest.dto.AdminEventResponse;
 import id.siaga.ticket.rest.dto.AuditVerificationResponse;
+import id.siaga.ticket.service.AdminAudit;
 import id.siaga.ticket.service.AuditVerifier;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,16 +13,34 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+
 /** Checks that nobody rewrote the audit trail. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "The tamper-evident audit trail")
 public class AuditResource {
 
-    private final AuditVerifier verifier;
+    /** How many administrative changes {@code /admin-events} answers at most. */
+    static final int ADMIN_EVENTS = 500;
 
-    public AuditResource(AuditVerifier verifier) {
+    private final AuditVerifier verifier;
+    private final AdminAudit adminAudit;
+
+    public AuditResource(AuditVerifier verifier, AdminAudit adminAudit) {
         this.verifier = verifier;
+        this.adminAudit = adminAudit;
+    }
+
+    @GET
+    @Path("admin-events")
+    @RolesAllowed({Role.NAME_KABID, Role.NAME_ADMIN})
+    @Operation(summary = "The latest administrative changes, newest first", description = "Accounts created, changed, "
+            + "disabled and enabled; servers registered and changed; agent tokens issued; holidays changed: who, when and "
+            + "what (never a password or token), at most " + ADMIN_EVENTS + ". Kabid and administrator only.")
+    public List<AdminEventResponse> adminEvents() {
+        return adminAudit.latest(ADMIN_EVENTS).stream()
+                .map(e -> new AdminEventResponse(e.id(), e.at(), e.actor(), e.type(), e.subject(), e.note())).toList();
     }
 
     @GET

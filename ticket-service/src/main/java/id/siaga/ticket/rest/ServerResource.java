@@ -60,8 +60,8 @@ public class ServerResource {
     @APIResponse(responseCode = "201", description = "The server and its agent token", content = @Content(schema = @Schema(implementation = ServerResponse.class)))
     @APIResponse(responseCode = "409", description = "The name is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateServerRequest request, @Context UriInfo uri) {
-        ServerService.Registered registered = servers.register(request.name(), request.role(), request.location(),
-                request.description());
+        ServerService.Registered registered = servers.register(new ServerService.Details(request.name(),
+                request.role(), request.location(), request.description()), callers.caller().username());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/servers")
                         .path(String.valueOf(registered.server().id)).build())
                 .entity(status.describe(registered.server(), registered.token())).build();
@@ -72,7 +72,7 @@ public class ServerResource {
     @RolesAllowed(Role.NAME_ADMIN)
     @Operation(summary = "Issue a new agent token", description = "The old token stops working at once.")
     public ServerResponse renewToken(@PathParam("id") long id) {
-        ServerService.Registered registered = servers.renewToken(id);
+        ServerService.Registered registered = servers.renewToken(id, callers.caller().username());
         return status.describe(registered.server(), registered.token());
     }
 

@@ -58,7 +58,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The user name is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateUserRequest request, @Context UriInfo uri) {
         AppUser user = users.create(request.username(), request.fullName(), request.password(),
-                EnumSet.copyOf(request.roles()), request.email());
+                EnumSet.copyOf(request.roles()), request.email(), callers.caller().username());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/users").path(String.valueOf(user.id)).build())
                 .entity(toResponse(user)).build();
     }
@@ -83,11 +83,13 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Role.NAME_ADMIN)
-    @Operation(summary = "Change a user's name, password, roles or e-mail")
+    @Operation(summary = "Change a user's name, password, roles or e-mail, or disable or enable the account")
     @APIResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The change would leave no active administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UserResponse update(@PathParam("id") long id, @Valid @NotNull UpdateUserRequest request) {
-        return toResponse(users.update(id, request.fullName(), request.password(),
-                request.roles() == null ? null : EnumSet.copyOf(request.roles()), request.email()));
+        return toResponse(users.update(id, new UserService.AccountChange(request.fullName(), request.password(),
+                request.roles() == null ? null : EnumSet.copyOf(request.roles()), request.email(), request.active()),
+                callers.caller().username()));
     }
 
     @PUT
@@ -103,6 +105,6 @@ public class UserResource {
 
     static UserResponse toResponse(AppUser user) {
         return new UserResponse(user.id, user.username, user.fullName, List.copyOf(user.roleSet()), user.email,
-                user.createdAt);
+                user.createdAt, user.active);
     }
 }

@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The first request, and any with another password, goes to the user store (quarkus-security-jpa, bcrypt);
  * only a salted SHA-256 of a verified password is kept, in memory. Every sign-in passes {@link SignInThrottle}
  * first: a locked name or address is refused without looking at the password, and failures are slowed down.
+ * Every sign-in, remembered or not, then checks that the account is still active (one indexed read), so that an
+ * account disabled on any instance is refused at once everywhere.
  */
 @ApplicationScoped
 public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -82,6 +84,12 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
             return Uni.createFrom().failure(new SignInLockedException(locked.get()));
         }
         Uni<SecurityIdentity> verified = verify(request, context)
+                .call(identity -> context.runBlocking(() -> {
+                    if (!sessions.isActive(username)) {
+                        throw new AuthenticationFailedException("the account is disabled");
+                    }
+                    return identity;
+                }))
                 .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> Uni.createFrom().deferred(() -> {
                     Duration delay = throttle.failed(username, address,
                             form ? SignInThrottle.Channel.FORM : SignInThrottle.Channel.API);

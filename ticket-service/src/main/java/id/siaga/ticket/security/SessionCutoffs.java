@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Per person, the moment from which web page session cookies are valid ({@code app_user.sessions_valid_from}).
- * Signing out and a password change end every existing session of that person; a fresh sign-in with the
+ * Signing out, a password change and disabling the account end every existing session of that person; a fresh sign-in with the
  * password is valid again at once.
  * <p>
  * Quarkus renews a session cookie (a new issue time) on a request made with a valid older cookie. A request
@@ -49,20 +49,34 @@ public class SessionCutoffs {
                 now, username, now);
     }
 
-    /** @return whether a session cookie of the person issued at that moment is still valid */
+    /** @return whether a session cookie of the person issued at that moment is still valid (and the account active) */
     public boolean isValid(String username, Instant issuedAt) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select sessions_valid_from from app_user where username = ?")) {
+                PreparedStatement s = c.prepareStatement("select sessions_valid_from, active from app_user where username = ?")) {
             s.setString(1, username);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return true;
                 }
                 Timestamp from = rs.getTimestamp(1);
-                return from == null || !issuedAt.isBefore(from.toInstant().truncatedTo(ChronoUnit.MILLIS));
+                return rs.getBoolean(2)
+                        && (from == null || !issuedAt.isBefore(from.toInstant().truncatedTo(ChronoUnit.MILLIS)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check a session", e);
+        }
+    }
+
+    /** @return whether the account may sign in: it exists and an administrator has not disabled it */
+    public boolean isActive(String username) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select active from app_user where username = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check an account", e);
         }
     }
 

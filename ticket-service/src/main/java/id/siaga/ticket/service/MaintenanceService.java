@@ -1,22 +1,14 @@
 package id.siaga.ticket.service;
 
-import id.siaga.ticket.clock.StepClock;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.ResourceNotFoundException;
-import id.siaga.ticket.domain.Ticket;
-import id.siaga.ticket.domain.TicketStep;
-import id.siaga.ticket.domain.TicketState;
-import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.repository.MaintenanceWindowRepository;
 import id.siaga.ticket.repository.ServerRepository;
-import id.siaga.ticket.repository.TicketRepository;
-import id.siaga.ticket.repository.TicketStepRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,19 +24,12 @@ public class MaintenanceService {
 
     private final MaintenanceWindowRepository windows;
     private final ServerRepository servers;
-    private final TicketRepository tickets;
-    private final TicketStepRepository steps;
-    private final SopService sop;
-    private final StepClock clock;
+    private final DueTimes dueTimes;
 
-    public MaintenanceService(MaintenanceWindowRepository windows, ServerRepository servers, TicketRepository tickets,
-            TicketStepRepository steps, SopService sop, StepClock clock) {
+    public MaintenanceService(MaintenanceWindowRepository windows, ServerRepository servers, DueTimes dueTimes) {
         this.windows = windows;
         this.servers = servers;
-        this.tickets = tickets;
-        this.steps = steps;
-        this.sop = sop;
-        this.clock = clock;
+        this.dueTimes = dueTimes;
     }
 
     /**
@@ -69,7 +54,7 @@ public class MaintenanceService {
         windows.persist(window);
         LOG.infof("%s planned maintenance %s for %s from %s to %s", caller.username(), window.id,
                 serverId == null ? "all servers" : "server " + serverId, startsAt, endsAt);
-        recomputeDueTimes(serverId);
+        dueTimes.recompute(serverId);
         return window;
     }
 
@@ -80,7 +65,7 @@ public class MaintenanceService {
         window.deletedAt = TicketService.now();
         window.deletedBy = caller.username();
         windows.flush();
-        recomputeDueTimes(window.serverId);
+        dueTimes.recompute(window.serverId);
     }
 
     public MaintenanceWindow get(long id) {
@@ -96,22 +81,5 @@ public class MaintenanceService {
     /** @return whether findings of the server at that moment fall inside a window */
     public boolean inMaintenance(long serverId, Instant at) {
         return !windows.overlapping(serverId, at, at.plusNanos(1000)).isEmpty();
-    }
-
-    /** Moves the due times of the open steps of the server's tickets (all tickets when null). */
-    private void recomputeDueTimes(Long serverId) {
-        List<Ticket> open = serverId == null
-                ? tickets.list("state = ?1 and dueAt is not null", TicketState.OPEN)
-                : tickets.list("state = ?1 and dueAt is not null and serverId = ?2", TicketState.OPEN, serverId);
-        for (Ticket ticket : open) {
-            SopStateMachine machine = sop.machine(ticket.sopVersionId);
-            Duration standard = machine.maxDuration(ticket.step).orElse(null);
-            TicketStep current = steps.findCurrent(ticket.id).orElse(null);
-            if (standard == null || current == null) {
-                continue;
-            }
-            current.dueAt = clock.dueAt(ticket.serverId, ticket.severity, current.startedAt, standard);
-            ticket.dueAt = current.dueAt;
-        }
     }
 }

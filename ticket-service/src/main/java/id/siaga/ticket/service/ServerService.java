@@ -34,10 +34,16 @@ public class ServerService {
 
     private final ServerRepository servers;
     private final AgentTokenIdentityProvider tokens;
+    private final AdminAudit audit;
 
-    public ServerService(ServerRepository servers, AgentTokenIdentityProvider tokens) {
+    public ServerService(ServerRepository servers, AgentTokenIdentityProvider tokens, AdminAudit audit) {
         this.servers = servers;
         this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    /** What the administrator says about a server: everything but its agent's token and reports. */
+    public record Details(String name, ServerRole role, String location, String description) {
     }
 
     /** A server together with its new token, which is shown once. */
@@ -48,33 +54,69 @@ public class ServerService {
      * @throws ConflictException when the name is taken
      */
     @Transactional
-    public Registered register(String name, ServerRole role, String location, String description) {
-        String trimmed = name.trim();
+    public Registered register(Details details, String actor) {
+        String trimmed = details.name().trim();
         if (servers.findByName(trimmed).isPresent()) {
             throw new ConflictException("A server named '" + trimmed + "' already exists.");
         }
         String token = newToken();
         Server server = new Server();
-        server.name = trimmed;
-        server.role = role;
-        server.location = blankToNull(location);
-        server.description = blankToNull(description);
+        apply(server, details);
         server.agentTokenHash = hash(token);
         server.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         servers.persist(server);
-        LOG.infof("Registered server %s (%s) as id %d", server.name, role, server.id);
+        audit.record(actor, AdminAudit.SERVER_REGISTERED, subject(server), describe(server));
+        LOG.infof("Registered server %s (%s) as id %d", server.name, server.role, server.id);
         return new Registered(server, token);
+    }
+
+    /**
+     * Changes what the administrator says about a server; its agent and token stay as they are.
+     *
+     * @throws ConflictException         when another server has the name
+     * @throws ResourceNotFoundException when there is no such server
+     */
+    @Transactional
+    public Server update(long id, Details details, String actor) {
+        Server server = get(id);
+        String trimmed = details.name().trim();
+        if (servers.findByName(trimmed).filter(other -> !other.id.equals(server.id)).isPresent()) {
+            throw new ConflictException("A server named '" + trimmed + "' already exists.");
+        }
+        String before = describe(server);
+        apply(server, details);
+        String after = describe(server);
+        if (!before.equals(after)) {
+            audit.record(actor, AdminAudit.SERVER_CHANGED, subject(server), "from " + before + " to " + after);
+        }
+        return server;
     }
 
     /** Replaces the server's agent token; the old one stops working at once. */
     @Transactional
-    public Registered renewToken(long id) {
+    public Registered renewToken(long id, String actor) {
         Server server = get(id);
         String token = newToken();
         server.agentTokenHash = hash(token);
         tokens.forgetServer(id);
+        audit.record(actor, AdminAudit.AGENT_TOKEN_ISSUED, subject(server), "the previous token stopped working");
         LOG.infof("Renewed the agent token of server %s", server.name);
         return new Registered(server, token);
+    }
+
+    private static void apply(Server server, Details details) {
+        server.name = details.name().trim();
+        server.role = details.role();
+        server.location = blankToNull(details.location());
+        server.description = blankToNull(details.description());
+    }
+
+    private static String describe(Server server) {
+        return server.name + " (" + server.role + (server.location == null ? "" : ", " + server.location) + ")";
+    }
+
+    private static String subject(Server server) {
+        return "server:" + server.id;
     }
 
     public Server get(long id) {

@@ -18,9 +18,11 @@ import org.jboss.logging.Logger;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** Manages people's accounts; passwords are stored only as bcrypt hashes. */
@@ -37,21 +39,33 @@ public class UserService {
     private final SiagaConfig config;
     private final CachedPasswordIdentityProvider credentials;
     private final SessionCutoffs sessions;
+    private final AdminAudit audit;
 
     public UserService(UserRepository users, EntityManager entityManager, SiagaConfig config,
-            CachedPasswordIdentityProvider credentials, SessionCutoffs sessions) {
+            CachedPasswordIdentityProvider credentials, SessionCutoffs sessions, AdminAudit audit) {
         this.users = users;
         this.entityManager = entityManager;
         this.config = config;
         this.credentials = credentials;
         this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    /**
+     * Changes to an account; null fields stay as they are.
+     *
+     * @param email  the new e-mail, or an empty string to remove it
+     * @param active false disables the account, true enables it again
+     */
+    public record AccountChange(String fullName, String password, Set<Role> roles, String email, Boolean active) {
     }
 
     /**
      * @throws ConflictException when the user name is taken
      */
     @Transactional
-    public AppUser create(String username, String fullName, String password, Set<Role> roles, String email) {
+    public AppUser create(String username, String fullName, String password, Set<Role> roles, String email,
+            String actor) {
         if (users.findByUsername(username).isPresent()) {
             throw new ConflictException("The user name '" + username + "' is already taken.");
         }
@@ -63,36 +77,111 @@ public class UserService {
         user.email = email == null || email.isBlank() ? null : email.trim();
         user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         users.persist(user);
+        audit.record(actor, AdminAudit.USER_CREATED, subject(user), "roles " + user.roles
+                + (user.email == null ? "" : ", e-mail " + user.email));
         LOG.infof("Created user %s with roles %s", username, user.roles);
         return user;
     }
 
     /**
-     * Changes an account; null fields stay as they are. Verified passwords remembered for the user are forgotten,
-     * and a new password ends the user's web page sessions.
+     * Changes an account. Verified passwords remembered for the user are forgotten, and a new password or disabling
+     * the account ends the user's web page sessions.
      *
      * @throws ResourceNotFoundException when there is no such user
+     * @throws ConflictException         when the change would leave no active administrator
      */
     @Transactional
-    public AppUser update(long id, String fullName, String password, Set<Role> roles, String email) {
+    public AppUser update(long id, AccountChange change, String actor) {
+        int otherAdmins = lockAdmins(id);
         AppUser user = users.findByIdOptional(id)
                 .orElseThrow(() -> new ResourceNotFoundException("There is no user with id " + id + "."));
-        if (fullName != null) {
-            user.fullName = fullName.trim();
+        boolean activeAfter = change.active() == null ? user.active : change.active();
+        Set<Role> rolesAfter = change.roles() == null ? user.roleSet() : change.roles();
+        if (isActiveAdmin(user.active, user.roleSet()) && !isActiveAdmin(activeAfter, rolesAfter)
+                && otherAdmins == 0) {
+            throw new ConflictException("'" + user.username + "' is the last active administrator: another active "
+                    + "administrator is needed before this account is disabled or loses the ADMIN role.");
         }
-        if (password != null) {
-            user.passwordHash = BcryptUtil.bcryptHash(password);
+        List<String> changed = new ArrayList<>();
+        if (change.fullName() != null && !change.fullName().trim().equals(user.fullName)) {
+            user.fullName = change.fullName().trim();
+            changed.add("name " + user.fullName);
+        }
+        if (change.password() != null) {
+            user.passwordHash = BcryptUtil.bcryptHash(change.password());
+            changed.add("password reset");
+        }
+        if (change.roles() != null && !rolesAfter.equals(user.roleSet())) {
+            user.roleSet(EnumSet.copyOf(rolesAfter));
+            changed.add("roles " + user.roles);
+        }
+        if (change.email() != null) {
+            String email = change.email().isBlank() ? null : change.email().trim();
+            if (!Objects.equals(email, user.email)) {
+                user.email = email;
+                changed.add(email == null ? "e-mail removed" : "e-mail " + email);
+            }
+        }
+        if (activeAfter != user.active) {
+            user.active = activeAfter;
+            changed.add(activeAfter ? "enabled" : "disabled");
+        }
+        if (change.password() != null || !user.active) {
             sessions.endSessions(user.username);
         }
-        if (roles != null) {
-            user.roleSet(EnumSet.copyOf(roles));
-        }
-        if (email != null) {
-            user.email = email.isBlank() ? null : email.trim();
-        }
         credentials.forget(user.username);
-        LOG.infof("Updated user %s (roles %s)", user.username, user.roles);
+        if (!changed.isEmpty()) {
+            audit.record(actor, AdminAudit.USER_CHANGED, subject(user), String.join("; ", changed));
+        }
+        LOG.infof("Updated user %s (roles %s, active %s)", user.username, user.roles, user.active);
         return user;
+    }
+
+    /**
+     * A person changes their own e-mail and page language.
+     *
+     * @param email    the new e-mail, or blank to remove it
+     * @param language {@code id}, {@code en}, or null for the default
+     */
+    @Transactional
+    public AppUser changeOwnProfile(String username, String email, String language) {
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new ResourceNotFoundException("Your account no longer exists."));
+        String newEmail = email == null || email.isBlank() ? null : email.trim();
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(newEmail, user.email)) {
+            user.email = newEmail;
+            changed.add(newEmail == null ? "e-mail removed" : "e-mail " + newEmail);
+        }
+        if (!Objects.equals(language, user.language)) {
+            user.language = language;
+            changed.add("language " + (language == null ? "default" : language));
+        }
+        if (!changed.isEmpty()) {
+            audit.record(username, AdminAudit.PROFILE_CHANGED, subject(user), String.join("; ", changed));
+        }
+        return user;
+    }
+
+    private static boolean isActiveAdmin(boolean active, Set<Role> roles) {
+        return active && roles.contains(Role.ADMIN);
+    }
+
+    /**
+     * Locks, in id order, the rows of the user and of every active administrator until the transaction ends, so that
+     * two administrators disabling themselves at once cannot both pass the last-administrator check.
+     *
+     * @return how many active administrators there are besides that user
+     */
+    private int lockAdmins(long userId) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select id from app_user where id = ?1 or (active and concat(',', roles, ',') like '%,ADMIN,%')
+                order by id for update""").setParameter(1, userId).getResultList();
+        return (int) rows.stream().filter(r -> ((Number) r).longValue() != userId).count();
+    }
+
+    private static String subject(AppUser user) {
+        return "user:" + user.username;
     }
 
     /**
@@ -110,6 +199,7 @@ public class UserService {
         user.passwordHash = BcryptUtil.bcryptHash(newPassword);
         sessions.endSessions(username);
         credentials.forget(username);
+        audit.record(username, AdminAudit.PROFILE_CHANGED, subject(user), "password changed");
         LOG.infof("User %s changed their password", username);
     }
 

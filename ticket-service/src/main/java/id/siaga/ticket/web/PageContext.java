@@ -59,8 +59,30 @@ public class PageContext {
         if (language == null) {
             Cookie cookie = routing.request().getCookie(Language.COOKIE);
             language = Language.choose(routing.queryParams().get(Language.PARAMETER), cookie == null ? null : cookie.getValue());
+            if (routing.queryParams().get(Language.PARAMETER) == null && cookie == null) {
+                language = preferredLanguage().orElse(language);
+            }
         }
         return language;
+    }
+
+    /**
+     * @return the language the signed-in person chose on their profile; nothing for nobody, and on an I/O thread (an
+     *         error page), which reads nothing from the database; nothing either for a session that just ended (the
+     *         sign-in page)
+     */
+    private java.util.Optional<Language> preferredLanguage() {
+        if (!io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (identity.isAnonymous()) {
+                return java.util.Optional.empty();
+            }
+        } catch (io.quarkus.security.AuthenticationFailedException | io.quarkus.security.AuthenticationRedirectException ended) {
+            return java.util.Optional.empty();
+        }
+        return users.findByUsername(identity.getPrincipal().getName()).map(u -> Language.parse(u.language));
     }
 
     /** @return the messages in the page language */
@@ -90,6 +112,16 @@ public class PageContext {
             oversightMessages = MessageBundles.get(OversightMessages.class, Localized.Literal.of(language().tag()));
         }
         return oversightMessages;
+    }
+
+    /** @return the words of the administration and profile pages in the page language */
+    public AdminMessages adm() {
+        return MessageBundles.get(AdminMessages.class, Localized.Literal.of(language().tag()));
+    }
+
+    /** @return whether the signed-in person administers SIAGA (people, servers, holidays) */
+    public boolean admin() {
+        return roles().contains(Role.ADMIN);
     }
 
     /** @return the words of the knowledge pages in the page language */
@@ -150,7 +182,7 @@ public class PageContext {
     /** A page that reloads itself every {@code refreshSeconds}. */
     public Page page(String title, String nav, String path, int refreshSeconds) {
         return new Page(language().tag(), title, nav, userLine(), worksTickets(), true, languageLinks(path), notice(),
-                refreshSeconds, zoneName(), escalations.countOpen(recipientRoles()));
+                refreshSeconds, zoneName(), escalations.countOpen(recipientRoles()), admin());
     }
 
     /** @return the template instance set to render in the page language */
@@ -160,7 +192,8 @@ public class PageContext {
 
     /** The frame of the sign-in page, for nobody in particular. */
     public Page anonymousPage(String title, String path, String notice) {
-        return new Page(language().tag(), title, "", null, false, false, languageLinks(path), notice, 0, zoneName(), 0);
+        return new Page(language().tag(), title, "", null, false, false, languageLinks(path), notice, 0, zoneName(), 0,
+                false);
     }
 
     /**
@@ -170,7 +203,7 @@ public class PageContext {
     public Page errorPage(String title, String path) {
         String user = identity.isAnonymous() ? null : userLine(identity.getPrincipal().getName());
         return new Page(language().tag(), title, "", user, worksTickets(), false, languageLinks(path), null, 0,
-                zoneName(), 0);
+                zoneName(), 0, !identity.isAnonymous() && admin());
     }
 
     private String userLine() {
@@ -202,6 +235,15 @@ public class PageContext {
             case "window-cancelled" -> ovs().noticeWindowCancelled();
             case "curated" -> kno().noticeCurated();
             case "linked" -> lnk().noticeLinked();
+            case "user-created" -> adm().noticeUserCreated();
+            case "user-saved" -> adm().noticeUserSaved();
+            case "password-reset" -> adm().noticePasswordReset();
+            case "user-disabled" -> adm().noticeUserDisabled();
+            case "user-enabled" -> adm().noticeUserEnabled();
+            case "server-saved" -> adm().noticeServerSaved();
+            case "holiday-added" -> adm().noticeHolidayAdded();
+            case "holiday-removed" -> adm().noticeHolidayRemoved();
+            case "profile-saved" -> adm().noticeProfileSaved();
             default -> null;
         };
     }

@@ -9,5 +9,6 @@ import java.util.List;
 /** A person who may sign in; never carries the password. */
 @Schema(description = "A person who may sign in")
 public record UserResponse(long id, String username, String fullName, List<Role> roles, String email,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "false when the account is disabled and cannot sign in") boolean active) {
 }

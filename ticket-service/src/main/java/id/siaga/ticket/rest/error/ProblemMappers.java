@@ -126,6 +126,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidBody(InvalidBodyException e, UriInfo uri) {
+        return fieldProblem(e.field(), e.reason(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response invalidValue(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
         String message;
