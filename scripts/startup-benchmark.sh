@@ -7,7 +7,8 @@
 #
 #   scripts/startup-benchmark.sh [ROUNDS]      (default 3)
 #
-# Both run with the service's own launch flags (./run.sh, deploy/ticket-service/siaga-ticket.service):
+# Both start from their package folder (java -jar quarkus-run.jar there, as an AppCDS archive requires) with the
+# service's own launch flags (./run.sh, deploy/ticket-service/siaga-ticket.service):
 # SIAGA_BENCH_JAVA_OPTS, default "-XX:+UseSerialGC -Xmx256m". When the package holds a class-data sharing
 # archive (ticket-service/target/quarkus-app/app-cds.jsa) the service is also timed with it (A+cds).
 # SIAGA_BENCH_LOGS=DIR keeps each start's log there (Quarkus's own timestamps show where the time goes).
@@ -63,7 +64,8 @@ run() {
     QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/db$n" \
         QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
         SIAGA_ADMIN_PASSWORD=$ADMIN_PASSWORD SIAGA_NOTIFY_EMAIL=false SIAGA_DATA_DIR="$work/data$n" \
-        java $JAVA_OPTS $extra -jar "$jar" >"$work/$name-$n.log" 2>&1 &
+        sh -c 'cd "$(dirname "$1")" && shift && exec "$@"' - "$jar" java $JAVA_OPTS $extra -jar quarkus-run.jar \
+        >"$work/$name-$n.log" 2>&1 &
     app_pid=$!
     until code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "http://127.0.0.1:$port$path") \
             && [ "$code" = 200 ]; do
@@ -103,7 +105,7 @@ for round in $(seq 1 "$ROUNDS"); do
     run A "$SERVICE" /api/v1/tickets ""
     run B "$BARE" /items ""
     if [ -f "$cds" ]; then
-        run A+cds "$SERVICE" /api/v1/tickets "-XX:SharedArchiveFile=$cds"
+        run A+cds "$SERVICE" /api/v1/tickets "-XX:SharedArchiveFile=app-cds.jsa"
     fi
 done
 
