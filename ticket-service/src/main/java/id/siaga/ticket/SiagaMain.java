@@ -11,19 +11,11 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * unset) it first starts an embedded PostgreSQL kept in a local folder, so the service runs with zero
  * set-up, and stops it after the service has stopped; with a database configured it starts none. Without a
  * configured session key it then takes the web pages' session key from the database ({@link SessionKeyStore}).
- * The build's class-data sharing run ({@value #APPCDS_GENERATION}) only loads classes, so it starts neither.
  */
 @QuarkusMain
 public final class SiagaMain implements QuarkusApplication {
 
-    /** System property Quarkus sets when it runs the package at build time to make the AppCDS archive. */
-    static final String APPCDS_GENERATION = "quarkus.appcds.generate";
-
     public static void main(String... args) {
-        if (Boolean.getBoolean(APPCDS_GENERATION)) {
-            Quarkus.run(args);
-            return;
-        }
         EmbeddedDatabase database = EmbeddedDatabase.startIfNoDatabaseConfigured();
         try {
             SessionKeyStore.provideIfUnset();
