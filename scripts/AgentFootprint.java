@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,8 @@ public final class AgentFootprint {
         AtomicLong findings = new AtomicLong();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         receiver.createContext("/", exchange -> answer(exchange, posts, findings));
-        receiver.setExecutor(Executors.newSingleThreadExecutor());
+        ExecutorService answering = Executors.newSingleThreadExecutor();
+        receiver.setExecutor(answering);
         receiver.start();
         int port = receiver.getAddress().getPort();
         int nodePort = freePort();
@@ -123,6 +125,7 @@ public final class AgentFootprint {
             agent.waitFor(20, TimeUnit.SECONDS);
             node.waitFor(20, TimeUnit.SECONDS);
             receiver.stop(0);
+            answering.shutdownNow();
         }
         report(samples, interval, ticks, posts.get(), findings.get(), scrapes.get(), loadBefore, load(), agentCommand);
     }
