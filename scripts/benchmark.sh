@@ -4,6 +4,8 @@
 # Also runs every other *Benchmark (the ticket list at 10k/1M, the repair knowledge at 10k/100k: KnowledgeBenchmark);
 # one alone: scripts/benchmark.sh -Dit.test=KnowledgeBenchmark
 # Needs pgbench (Debian: apt-get install postgresql-15 or postgresql-contrib). Not part of ./test.sh.
+# Two more comparisons run on their own: scripts/startup-benchmark.sh (the service's start-up and RSS against a bare
+# Quarkus REST + Panache app) and scripts/agent-footprint.sh (the probe agent beside node_exporter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n 1 || true)}"

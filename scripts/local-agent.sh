@@ -61,5 +61,9 @@ YAML
 
 export SIAGA_AGENT_JAR="$PWD/probe-agent/target/siaga-agent.jar"
 export SIAGA_AGENT_ENV="$DATA_DIR/agent.env"
+# The class-data sharing archive install.sh makes, made here once per build of the jar.
+if [ ! -f "${SIAGA_AGENT_JAR%.jar}.jsa" ] || [ "$SIAGA_AGENT_JAR" -nt "${SIAGA_AGENT_JAR%.jar}.jsa" ]; then
+    probe-agent/src/main/dist/siaga-agent --create-cds-archive
+fi
 echo "SIAGA: starting the probe agent for '$NAME' ($DATA_DIR/agent.yaml)"
 exec probe-agent/src/main/dist/siaga-agent run -c "$DATA_DIR/agent.yaml"

@@ -29,7 +29,9 @@ import java.util.logging.Logger;
 /**
  * The daemon: every interval it runs all checks, stores their findings and a heartbeat in the outbox as one
  * cycle, and lets {@link Delivery} send the outbox; re-check requests in the service's answers are run at
- * once and their findings sent with {@code recheckId}. Only outgoing connections are made.
+ * once and their findings sent with {@code recheckId}. While a delivery backoff is in progress, each cycle asks
+ * the service's readiness check whether it is back, so a backlog goes out within one interval of its return.
+ * Only outgoing connections are made.
  */
 public final class Agent {
 
@@ -83,6 +85,7 @@ public final class Agent {
                             nextCycle = System.nanoTime() + interval;
                         }
                         cycle();
+                        delivery.serviceReturned();
                         deliver(false);
                     } else if (outbox.size() > 0 && delivery.due()) {
                         deliver(false);

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,6 +109,60 @@ class AgentAgainstServiceIT {
             assertEquals(20, own.count("select count(*) from finding where server_id = " + server.id()));
             assertEquals(20, own.count("select count(distinct id) from finding where server_id = " + server.id()),
                     "every finding stored exactly once");
+        }
+    }
+
+    @Test
+    void deliversTheBacklogWithinOneIntervalOfTheServiceReturningInsteadOfWaitingOutTheBackoff() throws Exception {
+        try (TicketServiceProcess own = TicketServiceProcess.start(Map.of("SIAGA_NOTIFY_EMAIL", "false"))) {
+            TicketServiceProcess.Server server = own.register("siak-app-return", "SIAK_APP");
+            config(own, server, server.token(), openPort.getLocalPort());
+            Path file = dir.resolve("agent-" + server.name() + ".yaml");
+            Files.writeString(file, Files.readString(file).replace("interval: 1s", "interval: 2s"));
+            AgentConfig config = new ConfigLoader().load(file);
+            Duration interval = config.interval();
+            RandomGenerator longestWait = new RandomGenerator() {
+                @Override
+                public long nextLong() {
+                    return 0;
+                }
+
+                @Override
+                public long nextLong(long bound) {
+                    return bound - 1;
+                }
+            };
+            Duration backoff = Duration.ofMinutes(5);
+            Agent agent = agent(config, new Backoff(backoff, backoff, longestWait));
+            own.stopProcess();
+            Thread daemon = new Thread(agent::run, "agent-daemon");
+            daemon.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (outboxFiles(config) < 12 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertTrue(outboxFiles(config) >= 12, "three cycles kept while the service is down");
+
+                own.startProcess();
+                Instant ready = Instant.now();
+                deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (outboxFiles(config) > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Duration late = Duration.between(ready, Instant.now());
+                long stored = own.count("select count(*) from finding where server_id = " + server.id());
+                assertTrue(stored >= 12, stored + " findings stored");
+                // one interval, plus time for a just-started service to take its first post on a busy machine;
+                // waiting out the backoff would take minutes
+                Duration slack = Duration.ofSeconds(15);
+                assertTrue(late.compareTo(interval.plus(slack)) <= 0, "backlog delivered " + late.toMillis()
+                        + " ms after the service was ready; interval " + interval.toMillis() + " ms, backoff "
+                        + backoff.toMinutes() + " min");
+            } finally {
+                agent.stop();
+                assertTrue(agent.awaitStopped(Duration.ofSeconds(10)));
+            }
         }
     }
 
@@ -292,10 +347,13 @@ class AgentAgainstServiceIT {
     }
 
     private static Agent agent(AgentConfig config) throws Exception {
+        return agent(config, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random(1)));
+    }
+
+    private static Agent agent(AgentConfig config, Backoff backoff) throws Exception {
         Outbox outbox = new Outbox(config.outbox().dir(), config.outbox().maxFindings());
         TicketServiceClient client = new TicketServiceClient(config.service(), Duration.ofSeconds(10), "test", HTTP);
-        Delivery delivery = new Delivery(outbox, client, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
-                new Random(1)), System::nanoTime);
+        Delivery delivery = new Delivery(outbox, client, backoff, System::nanoTime);
         CheckRunner runner = new CheckRunner(new CheckFactory(Clock.systemUTC(), HTTP).create(config.checks()),
                 Clock.systemUTC());
         return new Agent(config, runner, outbox, delivery, Clock.systemUTC(), "test");

@@ -2,7 +2,6 @@ package id.siaga.agent.check;
 
 import javax.net.ssl.SSLContext;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
 
 /**
  * Makes the agent's HTTP clients. Every client keeps a selector thread that wakes every few seconds, so the
@@ -14,13 +13,9 @@ public final class HttpClients {
     private HttpClients() {
     }
 
-    /** @return a client trusting what the JDK trusts */
+    /** @return a client trusting what the JDK trusts; TLS is set up only at its first https connection */
     public static HttpClient standard() {
-        try {
-            return create(TlsTrust.jdkDefault());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this Java runtime", e);
-        }
+        return create(TlsTrust.jdkDefault());
     }
 
     /** @return an HTTP/1.1 client with the given TLS trust that does not follow redirects */

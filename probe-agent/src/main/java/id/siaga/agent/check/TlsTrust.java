@@ -47,11 +47,16 @@ public final class TlsTrust {
         return context;
     }
 
-    /** @return an SSL context trusting what the JDK trusts, its CA list loaded at the first handshake */
-    public static SSLContext jdkDefault() throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new JdkDefault()}, null);
-        return context;
+    /**
+     * @return an SSL context trusting what the JDK trusts, set up (and its CA list loaded) only at the first TLS
+     *         connection
+     */
+    public static SSLContext jdkDefault() {
+        return new LazySslContext(() -> {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new JdkDefault()}, null);
+            return context;
+        });
     }
 
     private static X509ExtendedTrustManager fromPem(Path caFile) throws GeneralSecurityException, IOException {

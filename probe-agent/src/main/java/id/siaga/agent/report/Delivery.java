@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  *   <li>401, 403: the token is wrong; logged loudly and retried only every {@link #AUTH_RETRY}, since an operator
  *       must fix it;</li>
  *   <li>anything else (5xx, 408, 429, other codes) and network errors: retried after an exponential backoff with
- *       full jitter (at least Retry-After when given).</li>
+ *       full jitter (at least Retry-After when given); {@link #serviceReturned()} ends that wait early when
+ *       the service's readiness check answers 200 again, so a backlog does not wait out a long backoff.</li>
  * </ul>
  */
 public final class Delivery {
@@ -40,6 +41,7 @@ public final class Delivery {
     private long notBefore;
     private boolean waiting;
     private boolean failing;
+    private boolean tokenRefused;
     private int batchLimit = MAX_BATCH;
 
     /** @param nanoTime monotonic clock in nanoseconds, {@code System::nanoTime} outside tests */
@@ -58,6 +60,33 @@ public final class Delivery {
     /** @return nanoseconds until an attempt may be made, 0 when due */
     public long nanosUntilDue() {
         return waiting ? Math.max(0, notBefore - nanoTime.getAsLong()) : 0;
+    }
+
+    /**
+     * While a backoff after an unreachable or failing service is in progress, asks the service's readiness
+     * check (one cheap GET, no token) whether it is back, and if so ends the wait. A wait for a refused token
+     * is not ended: only an operator can fix that.
+     *
+     * @return whether the wait was ended, so a {@link #drain} may be made now
+     */
+    public boolean serviceReturned() throws InterruptedException {
+        if (!waiting || tokenRefused || due()) {
+            return false;
+        }
+        int status;
+        try {
+            status = client.ready().status();
+        } catch (IOException e) {
+            LOG.fine("service still unreachable: " + describe(e));
+            return false;
+        }
+        if (status != 200) {
+            LOG.fine("service not ready yet: HTTP " + status);
+            return false;
+        }
+        LOG.info("service ready again; sending the backlog now instead of waiting out the backoff");
+        waiting = false;
+        return true;
     }
 
     /**
@@ -155,6 +184,7 @@ public final class Delivery {
     private void succeeded(int count) {
         backoff.reset();
         waiting = false;
+        tokenRefused = false;
         if (batchLimit < MAX_BATCH) {
             batchLimit = Math.min(MAX_BATCH, batchLimit * 2);
         }
@@ -183,6 +213,7 @@ public final class Delivery {
     private Result retryLater(int sent, List<RecheckRequest> rechecks, String problem, Duration wait) {
         waiting = true;
         failing = true;
+        tokenRefused = false;
         notBefore = nanoTime.getAsLong() + wait.toNanos();
         LOG.warning(problem + "; " + outbox.size() + " finding(s) kept in the outbox; attempt "
                 + backoff.failures() + " failed, next in " + wait.toMillis() / 1000.0 + " s");
@@ -192,6 +223,7 @@ public final class Delivery {
     private Result waitForOperator(int sent, List<RecheckRequest> rechecks, int status) {
         waiting = true;
         failing = true;
+        tokenRefused = true;
         notBefore = nanoTime.getAsLong() + AUTH_RETRY.toNanos();
         String problem = "service refused the agent token (HTTP " + status + ")";
         LOG.severe(problem + ": set service.token to this server's agent token from the SIAGA service; "

@@ -11,13 +11,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** HTTP client for the two service endpoints the agent uses: posting findings, and health for {@code doctor}. */
+/**
+ * HTTP client for the service endpoints the agent uses: posting findings, health for {@code doctor}, and readiness
+ * while the agent waits to send its backlog.
+ */
 public final class TicketServiceClient {
 
     /** Path findings are posted to. */
     public static final String FINDINGS_PATH = "/api/v1/findings";
     /** Path of the service's health check. */
     public static final String HEALTH_PATH = "/q/health";
+    /** Path of the service's readiness check: 200 once it can take findings (its database is up). */
+    public static final String READY_PATH = "/q/health/ready";
 
     private final ServiceConfig service;
     private final Duration timeout;
@@ -61,7 +66,21 @@ public final class TicketServiceClient {
      * @throws IOException when the service cannot be reached or does not answer in time
      */
     public Answer health() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(service.resolve(HEALTH_PATH))
+        return get(HEALTH_PATH);
+    }
+
+    /**
+     * Reads the service's readiness ({@code GET /q/health/ready}); needs no token, costs the service one
+     * database ping.
+     *
+     * @throws IOException when the service cannot be reached or does not answer in time
+     */
+    public Answer ready() throws IOException, InterruptedException {
+        return get(READY_PATH);
+    }
+
+    private Answer get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(service.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent)

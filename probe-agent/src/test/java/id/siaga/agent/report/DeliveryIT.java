@@ -101,6 +101,26 @@ class DeliveryIT {
     }
 
     @Test
+    void endsTheBackoffAsSoonAsTheServiceIsReadyAgain() throws Exception {
+        List<Finding> findings = findings(2);
+        outbox.add(findings);
+        Delivery delivery = delivery(server.token());
+        service.stopProcess();
+        try {
+            assertFalse(delivery.drain(false).delivered());
+            assertFalse(delivery.serviceReturned(), "still down: the backoff stays");
+            assertFalse(delivery.due());
+        } finally {
+            service.startProcess();
+        }
+        assertTrue(delivery.serviceReturned(), "ready again: the backoff ends without waiting it out");
+        assertTrue(delivery.due());
+        assertTrue(delivery.drain(false).delivered());
+        assertEquals(2, stored(findings));
+        assertFalse(delivery.serviceReturned(), "nothing to end once delivered");
+    }
+
+    @Test
     void setsAsideOnlyTheFindingTheServiceRefuses() throws Exception {
         List<Finding> good = findings(3);
         Finding invalid = new Finding(UUID.randomUUID(), server.id(), "has,comma", "tcp", Status.OK, "bad key", Map.of(),
@@ -138,6 +158,8 @@ class DeliveryIT {
         assertEquals(2, outbox.size());
         assertEquals(0, outbox.rejectedTotal());
         assertTrue(delivery.nanosUntilDue() > Duration.ofMinutes(4).toNanos());
+        assertFalse(delivery.serviceReturned(), "a ready service does not fix a wrong token");
+        assertFalse(delivery.due());
         assertEquals(0, stored(findings));
     }
 
