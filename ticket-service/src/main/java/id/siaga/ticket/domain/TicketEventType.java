@@ -17,6 +17,11 @@ public final class TicketEventType {
     public static final String FLAPPING = "FLAPPING";
     /** The Kasi or Kabid marked the ticket's repair as recommended or wrong (or took the mark away). */
     public static final String KNOWLEDGE_CURATED = "KNOWLEDGE_CURATED";
+    /**
+     * A person acknowledged an escalation; the note names the channel (api, web, telegram). Its ticket is empty when
+     * the escalation is about a server (a silent agent).
+     */
+    public static final String ESCALATION_ACKNOWLEDGED = "ESCALATION_ACKNOWLEDGED";
 
     private TicketEventType() {
     }

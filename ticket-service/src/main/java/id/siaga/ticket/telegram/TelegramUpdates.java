@@ -1,0 +1,207 @@
+package id.siaga.ticket.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.domain.AppUser;
+import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.escalation.AckChannel;
+import id.siaga.ticket.escalation.Escalation;
+import id.siaga.ticket.escalation.EscalationService;
+import id.siaga.ticket.repository.UserRepository;
+import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.web.Formats;
+import id.siaga.ticket.web.Labels;
+import id.siaga.ticket.web.Language;
+import id.siaga.ticket.web.PageContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Handles what people do in Telegram: a "Tanggapi" press acknowledges the escalation as the linked SIAGA user when
+ * their role may ({@link EscalationService#mayAcknowledge}, as on the page and the API); {@code /hubungkan KODE}
+ * links the account. Each update is handled once: the stored offset moves past it in the same transaction as its
+ * effect, and only while this instance holds the poller's lease ({@code telegram_poll}).
+ */
+@ApplicationScoped
+public class TelegramUpdates {
+
+    private static final Logger LOG = Logger.getLogger(TelegramUpdates.class);
+    private static final Pattern LINK = Pattern.compile("^/hubungkan(?:@\\S+)?(?:\\s+(.*))?$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private final EntityManager entityManager;
+    private final TelegramClient client;
+    private final TelegramLinks links;
+    private final TelegramNotices notices;
+    private final EscalationService escalations;
+    private final UserRepository users;
+    private final SiagaConfig config;
+
+    public TelegramUpdates(EntityManager entityManager, TelegramClient client, TelegramLinks links,
+            TelegramNotices notices, EscalationService escalations, UserRepository users, SiagaConfig config) {
+        this.entityManager = entityManager;
+        this.client = client;
+        this.links = links;
+        this.notices = notices;
+        this.escalations = escalations;
+        this.users = users;
+        this.config = config;
+    }
+
+    /**
+     * Takes or renews the poller's lease (the database's clock decides when it ran out).
+     *
+     * @return the offset to poll from, or empty while another instance holds the lease
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Long> acquire(String me, Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<Number> offset = entityManager.createNativeQuery("""
+                update telegram_poll set leader = ?1, lease_until = now() + make_interval(secs => ?2)
+                where singleton and (leader is null or leader = ?1 or lease_until < now())
+                returning update_offset""")
+                .setParameter(1, me).setParameter(2, (double) lease.toSeconds()).getResultList();
+        return offset.stream().findFirst().map(Number::longValue);
+    }
+
+    /** Gives the lease up, so that another instance polls at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String me) {
+        entityManager.createNativeQuery("update telegram_poll set leader = null, lease_until = null where leader = ?1")
+                .setParameter(1, me).executeUpdate();
+    }
+
+    /**
+     * Handles one update unless it was handled before.
+     *
+     * @return false when this instance no longer holds the lease (stop handling)
+     */
+    @Transactional
+    public boolean handle(JsonNode update, String me, Duration lease) {
+        long updateId = update.path("update_id").asLong();
+        int claimed = entityManager.createNativeQuery("""
+                update telegram_poll set update_offset = ?1, lease_until = now() + make_interval(secs => ?2)
+                where singleton and leader = ?3 and update_offset <= ?4""")
+                .setParameter(1, updateId + 1).setParameter(2, (double) lease.toSeconds()).setParameter(3, me)
+                .setParameter(4, updateId).executeUpdate();
+        if (claimed == 0) {
+            return ((Number) entityManager.createNativeQuery(
+                    "select count(*) from telegram_poll where leader = ?1").setParameter(1, me).getSingleResult())
+                    .longValue() > 0;
+        }
+        if (update.has("callback_query")) {
+            pressed(update.path("callback_query"));
+        } else if (update.path("message").path("text").isTextual()) {
+            message(update.path("message"));
+        }
+        return true;
+    }
+
+    private void pressed(JsonNode query) {
+        String answer;
+        boolean alert = true;
+        String data = query.path("data").asText("");
+        Optional<AppUser> user = links.userOf(query.path("from").path("id").asLong())
+                .flatMap(users::findByUsername);
+        Long id = data.startsWith(TelegramNotices.ACK) ? number(data.substring(TelegramNotices.ACK.length())) : null;
+        Escalation e = id == null ? null : entityManager.find(Escalation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Labels labels = new Labels(PageContext.messages(Language.ID), Language.ID);
+        if (user.isEmpty()) {
+            answer = "Akun Telegram Anda belum terhubung dengan SIAGA. Buat kode di " + profileUrl()
+                    + " lalu kirim /hubungkan KODE ke bot ini.";
+        } else if (e == null) {
+            answer = "Eskalasi ini tidak ada di SIAGA.";
+        } else if (!EscalationService.mayAcknowledge(Role.valueOf(e.recipientRole), user.get().roleSet())) {
+            answer = "Anda tidak berhak menanggapi eskalasi ini: eskalasi ini untuk " + labels.role(e.recipientRole)
+                    + ", dan hanya " + labels.role(e.recipientRole) + " atau peran di atasnya yang boleh menanggapinya.";
+        } else if (e.acknowledgedAt != null) {
+            answer = "Eskalasi ini sudah ditanggapi oleh " + notices.person(e.acknowledgedBy, labels) + " pada "
+                    + formats().dateTime(e.acknowledgedAt) + ".";
+        } else {
+            AppUser person = user.get();
+            escalations.acknowledge(e.id, Caller.person(person.username, person.roleSet()), AckChannel.TELEGRAM);
+            answer = "Ditanggapi oleh " + notices.person(person.username, labels) + ".";
+            alert = false;
+            LOG.infof("Escalation %d acknowledged by %s through Telegram", e.id, person.username);
+        }
+        try {
+            client.answerCallbackQuery(query.path("id").asText(), answer, alert);
+        } catch (TelegramException ex) {
+            LOG.warnf("Could not answer a Telegram button press: %s", ex.getMessage());
+        }
+    }
+
+    private void message(JsonNode message) {
+        String text = message.path("text").asText().strip();
+        long chat = message.path("chat").path("id").asLong();
+        Matcher m = LINK.matcher(text);
+        boolean privateChat = "private".equals(message.path("chat").path("type").asText());
+        if (!m.matches()) {
+            if (privateChat && text.startsWith("/")) {
+                reply(chat, "Ini bot SIAGA. Untuk menghubungkan akun SIAGA Anda, buat kode di " + profileUrl()
+                        + " lalu kirim /hubungkan KODE di sini.");
+            }
+            return;
+        }
+        String code = m.group(1) == null ? "" : m.group(1).strip();
+        if (code.isEmpty()) {
+            reply(chat, "Tulis kodenya: /hubungkan KODE. Kode dibuat di " + profileUrl() + ".");
+            return;
+        }
+        Optional<String> username = links.redeem(code);
+        if (!privateChat) {
+            reply(chat, "Demi keamanan, kirim /hubungkan KODE di chat pribadi dengan bot ini, bukan di grup. "
+                    + (username.isPresent() ? "Kode itu sekarang tidak berlaku; buat " : "Buat ") + "kode baru di "
+                    + profileUrl() + ".");
+            return;
+        }
+        if (username.isEmpty()) {
+            reply(chat, "Kode tidak dikenal, sudah kedaluwarsa atau sudah dipakai. Buat kode baru di " + profileUrl()
+                    + ".");
+            return;
+        }
+        JsonNode from = message.path("from");
+        String name = (from.path("first_name").asText("") + " " + from.path("last_name").asText("")).strip();
+        if (from.hasNonNull("username")) {
+            name = (name + " @" + from.path("username").asText()).strip();
+        }
+        links.link(username.get(), from.path("id").asLong(), chat, name);
+        Labels labels = new Labels(PageContext.messages(Language.ID), Language.ID);
+        reply(chat, "Akun Telegram ini sekarang terhubung dengan SIAGA sebagai " + notices.person(username.get(), labels)
+                + ". Eskalasi untuk peran Anda dikirim ke chat ini, dan tombol \"Tanggapi\" berlaku atas nama Anda.");
+        LOG.infof("Telegram account linked to %s", username.get());
+    }
+
+    private void reply(long chat, String text) {
+        try {
+            client.sendMessage(chat, text, List.of());
+        } catch (TelegramException e) {
+            LOG.warnf("Could not reply in Telegram: %s", e.getMessage());
+        }
+    }
+
+    private String profileUrl() {
+        return config.notices().baseUrl() + "/profil/telegram";
+    }
+
+    private Formats formats() {
+        return new Formats(Language.ID.locale(), config.zone(), PageContext.messages(Language.ID));
+    }
+
+    private static Long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
