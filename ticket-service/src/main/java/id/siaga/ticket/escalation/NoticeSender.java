@@ -92,11 +92,19 @@ public class NoticeSender {
                 Duration pause = e instanceof TelegramException t && t.retryAfter().isPresent() ? t.retryAfter().get()
                         : Duration.ofSeconds(Math.min(3600, 5L << Math.min(attempts, 10)));
                 String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                Instant failedAt = TicketService.now();
                 entityManager.createNativeQuery("""
                         update notice set attempts = ?1, next_attempt_at = ?2, last_error = ?3 where id = ?4""")
-                        .setParameter(1, attempts).setParameter(2, now.plus(pause))
+                        .setParameter(1, attempts).setParameter(2, failedAt.plus(pause))
                         .setParameter(3, error.length() > 2000 ? error.substring(0, 2000) : error).setParameter(4, id)
                         .executeUpdate();
+                if (e instanceof TelegramException t && t.retryAfter().isPresent()) {
+                    entityManager.createNativeQuery("""
+                            update notice set next_attempt_at = greatest(next_attempt_at, ?1)
+                            where sent_at is null and channel = ?2 and target = ?3""")
+                            .setParameter(1, failedAt.plus(pause)).setParameter(2, channel).setParameter(3, target)
+                            .executeUpdate();
+                }
                 if (attempts >= config.notices().maxAttempts()) {
                     LOG.warnf("Gave up sending %s notice %d to %s after %d attempts: %s", channel, id, target, attempts, error);
                 } else {

@@ -88,7 +88,7 @@ public class TelegramPoller {
                 }
                 List<JsonNode> batch = client.getUpdates(offset.get(), config.pollTimeout());
                 for (JsonNode update : batch) {
-                    if (!running || !updates.handle(update, me, config.lease())) {
+                    if (!running || !handle(update)) {
                         break;
                     }
                 }
@@ -104,6 +104,26 @@ public class TelegramPoller {
                 }
             }
         }
+    }
+
+    /**
+     * Handles an update; one that fails twice (a fault in SIAGA, not the network) is skipped, so that it cannot
+     * hold up every update after it.
+     *
+     * @return false when this instance no longer holds the lease
+     */
+    private boolean handle(JsonNode update) {
+        RuntimeException failure = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                return updates.handle(update, me, config.lease());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        LOG.warnf("Telegram update %d skipped after it failed twice: %s", update.path("update_id").asLong(),
+                failure.toString());
+        return updates.skip(update.path("update_id").asLong(), me);
     }
 
     /** @return how long an instance without the lease waits before it asks again */

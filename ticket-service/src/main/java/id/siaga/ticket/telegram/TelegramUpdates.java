@@ -81,6 +81,18 @@ public class TelegramUpdates {
     }
 
     /**
+     * Moves the offset past an update without handling it.
+     *
+     * @return false when this instance no longer holds the lease
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean skip(long updateId, String me) {
+        return entityManager.createNativeQuery("""
+                update telegram_poll set update_offset = greatest(update_offset, ?1) where singleton and leader = ?2""")
+                .setParameter(1, updateId + 1).setParameter(2, me).executeUpdate() > 0;
+    }
+
+    /**
      * Handles one update unless it was handled before.
      *
      * @return false when this instance no longer holds the lease (stop handling)
