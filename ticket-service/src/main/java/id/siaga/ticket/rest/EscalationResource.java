@@ -105,6 +105,6 @@ public class EscalationResource {
         }
         return items.stream().map(e -> new EscalationResponse(e.id, e.ticketId, numbers.get(e.ticketId), e.serverId,
                 e.reason.name(), e.level, e.recipientRole, e.stepCode, e.message, e.createdAt, e.acknowledgedAt,
-                e.acknowledgedBy, e.resolvedAt)).toList();
+                e.acknowledgedBy, e.acknowledgedVia, e.resolvedAt)).toList();
     }
 }

@@ -121,6 +121,7 @@ public final class Labels {
             case TicketEventType.RECHECK_REQUESTED -> msg.eventRecheckRequested();
             case TicketEventType.RECHECK_RESULT -> msg.eventRecheckResult();
             case TicketEventType.FLAPPING -> msg.eventFlapping();
+            case TicketEventType.ESCALATION_ACKNOWLEDGED -> msg.eventEscalationAcknowledged();
             default -> type;
         };
     }
