@@ -129,9 +129,8 @@ public class TelegramNotices {
 
     /** @return the message: who must hear, why in plain words, the ticket and a link, and where it stands */
     String render(Escalation e) {
-        WebMessages msg = PageContext.messages(Language.ID);
-        Labels labels = new Labels(msg, Language.ID);
-        Formats f = new Formats(Language.ID.locale(), config.zone(), msg);
+        Labels labels = labels();
+        Formats f = formats();
         String base = config.notices().baseUrl();
         StringBuilder text = new StringBuilder("SIAGA · Eskalasi untuk ").append(labels.role(e.recipientRole))
                 .append(" (tingkat ").append(e.level).append(")\n");
@@ -163,6 +162,17 @@ public class TelegramNotices {
             text.append("Penyebabnya sudah teratasi pada ").append(f.dateTime(e.resolvedAt)).append('\n');
         }
         return text.toString().strip();
+    }
+
+    /** @return the names of roles and the like in Indonesian, the bot's language */
+    static Labels labels() {
+        return new Labels(PageContext.messages(Language.ID), Language.ID);
+    }
+
+    /** @return times as the bot writes them, in the office's zone */
+    Formats formats() {
+        WebMessages msg = PageContext.messages(Language.ID);
+        return new Formats(Language.ID.locale(), config.zone(), msg);
     }
 
     /** @return e.g. "Kabid Budi Santoso (budi)": the person's highest role, name and user name */

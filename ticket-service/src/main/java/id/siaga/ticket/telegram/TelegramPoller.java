@@ -116,7 +116,11 @@ public class TelegramPoller {
         RuntimeException failure = null;
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                return updates.handle(update, me, config.lease());
+                TelegramUpdates.Handled handled = updates.handle(update, me, config.lease());
+                if (handled.answer() != null) {
+                    updates.send(handled.answer());
+                }
+                return handled.leader();
             } catch (RuntimeException e) {
                 failure = e;
             }

@@ -9,10 +9,7 @@ import id.siaga.ticket.escalation.Escalation;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.service.Caller;
-import id.siaga.ticket.web.Formats;
 import id.siaga.ticket.web.Labels;
-import id.siaga.ticket.web.Language;
-import id.siaga.ticket.web.PageContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -93,12 +90,27 @@ public class TelegramUpdates {
     }
 
     /**
-     * Handles one update unless it was handled before.
+     * What to say in the chat once an update's transaction committed: the answer to a button press, or a message.
      *
-     * @return false when this instance no longer holds the lease (stop handling)
+     * @param callbackQueryId the press answered, or null for a message
+     * @param chatId          the chat written to, for a message
+     */
+    public record Answer(String callbackQueryId, long chatId, String text, boolean alert) {
+    }
+
+    /**
+     * @param leader whether this instance still holds the lease (else stop handling)
+     * @param answer what to say in the chat, or null
+     */
+    public record Handled(boolean leader, Answer answer) {
+    }
+
+    /**
+     * Handles one update unless it was handled before. Nothing is said in the chat here: the caller sends the answer
+     * after the commit, so that no row stays locked while Telegram is called.
      */
     @Transactional
-    public boolean handle(JsonNode update, String me, Duration lease) {
+    public Handled handle(JsonNode update, String me, Duration lease) {
         long updateId = update.path("update_id").asLong();
         int claimed = entityManager.createNativeQuery("""
                 update telegram_poll set update_offset = ?1, lease_until = now() + make_interval(secs => ?2)
@@ -106,19 +118,32 @@ public class TelegramUpdates {
                 .setParameter(1, updateId + 1).setParameter(2, (double) lease.toSeconds()).setParameter(3, me)
                 .setParameter(4, updateId).executeUpdate();
         if (claimed == 0) {
-            return ((Number) entityManager.createNativeQuery(
+            return new Handled(((Number) entityManager.createNativeQuery(
                     "select count(*) from telegram_poll where leader = ?1").setParameter(1, me).getSingleResult())
-                    .longValue() > 0;
+                    .longValue() > 0, null);
         }
         if (update.has("callback_query")) {
-            pressed(update.path("callback_query"));
+            return new Handled(true, pressed(update.path("callback_query")));
         } else if (update.path("message").path("text").isTextual()) {
-            message(update.path("message"));
+            return new Handled(true, message(update.path("message")));
         }
-        return true;
+        return new Handled(true, null);
     }
 
-    private void pressed(JsonNode query) {
+    /** Says the answer in the chat; a failure is logged (the update stays handled). */
+    public void send(Answer answer) {
+        try {
+            if (answer.callbackQueryId() != null) {
+                client.answerCallbackQuery(answer.callbackQueryId(), answer.text(), answer.alert());
+            } else {
+                client.sendMessage(answer.chatId(), answer.text(), List.of());
+            }
+        } catch (TelegramException e) {
+            LOG.warnf("Could not answer in Telegram: %s", e.getMessage());
+        }
+    }
+
+    private Answer pressed(JsonNode query) {
         String answer;
         boolean alert = true;
         String data = query.path("data").asText("");
@@ -126,7 +151,7 @@ public class TelegramUpdates {
                 .flatMap(users::findByUsername);
         Long id = data.startsWith(TelegramNotices.ACK) ? number(data.substring(TelegramNotices.ACK.length())) : null;
         Escalation e = id == null ? null : entityManager.find(Escalation.class, id, LockModeType.PESSIMISTIC_WRITE);
-        Labels labels = new Labels(PageContext.messages(Language.ID), Language.ID);
+        Labels labels = TelegramNotices.labels();
         if (user.isEmpty()) {
             answer = "Akun Telegram Anda belum terhubung dengan SIAGA. Buat kode di " + profileUrl()
                     + " lalu kirim /hubungkan KODE ke bot ini.";
@@ -137,7 +162,7 @@ public class TelegramUpdates {
                     + ", dan hanya " + labels.role(e.recipientRole) + " atau peran di atasnya yang boleh menanggapinya.";
         } else if (e.acknowledgedAt != null) {
             answer = "Eskalasi ini sudah ditanggapi oleh " + notices.person(e.acknowledgedBy, labels) + " pada "
-                    + formats().dateTime(e.acknowledgedAt) + ".";
+                    + notices.formats().dateTime(e.acknowledgedAt) + ".";
         } else {
             AppUser person = user.get();
             escalations.acknowledge(e.id, Caller.person(person.username, person.roleSet()), AckChannel.TELEGRAM);
@@ -145,41 +170,34 @@ public class TelegramUpdates {
             alert = false;
             LOG.infof("Escalation %d acknowledged by %s through Telegram", e.id, person.username);
         }
-        try {
-            client.answerCallbackQuery(query.path("id").asText(), answer, alert);
-        } catch (TelegramException ex) {
-            LOG.warnf("Could not answer a Telegram button press: %s", ex.getMessage());
-        }
+        return new Answer(query.path("id").asText(), 0, answer, alert);
     }
 
-    private void message(JsonNode message) {
+    private Answer message(JsonNode message) {
         String text = message.path("text").asText().strip();
         long chat = message.path("chat").path("id").asLong();
         Matcher m = LINK.matcher(text);
         boolean privateChat = "private".equals(message.path("chat").path("type").asText());
         if (!m.matches()) {
             if (privateChat && text.startsWith("/")) {
-                reply(chat, "Ini bot SIAGA. Untuk menghubungkan akun SIAGA Anda, buat kode di " + profileUrl()
+                return reply(chat, "Ini bot SIAGA. Untuk menghubungkan akun SIAGA Anda, buat kode di " + profileUrl()
                         + " lalu kirim /hubungkan KODE di sini.");
             }
-            return;
+            return null;
         }
         String code = m.group(1) == null ? "" : m.group(1).strip();
         if (code.isEmpty()) {
-            reply(chat, "Tulis kodenya: /hubungkan KODE. Kode dibuat di " + profileUrl() + ".");
-            return;
+            return reply(chat, "Tulis kodenya: /hubungkan KODE. Kode dibuat di " + profileUrl() + ".");
         }
         Optional<String> username = links.redeem(code);
         if (!privateChat) {
-            reply(chat, "Demi keamanan, kirim /hubungkan KODE di chat pribadi dengan bot ini, bukan di grup. "
+            return reply(chat, "Demi keamanan, kirim /hubungkan KODE di chat pribadi dengan bot ini, bukan di grup. "
                     + (username.isPresent() ? "Kode itu sekarang tidak berlaku; buat " : "Buat ") + "kode baru di "
                     + profileUrl() + ".");
-            return;
         }
         if (username.isEmpty()) {
-            reply(chat, "Kode tidak dikenal, sudah kedaluwarsa atau sudah dipakai. Buat kode baru di " + profileUrl()
-                    + ".");
-            return;
+            return reply(chat, "Kode tidak dikenal, sudah kedaluwarsa atau sudah dipakai. Buat kode baru di "
+                    + profileUrl() + ".");
         }
         JsonNode from = message.path("from");
         String name = (from.path("first_name").asText("") + " " + from.path("last_name").asText("")).strip();
@@ -187,26 +205,18 @@ public class TelegramUpdates {
             name = (name + " @" + from.path("username").asText()).strip();
         }
         links.link(username.get(), from.path("id").asLong(), chat, name);
-        Labels labels = new Labels(PageContext.messages(Language.ID), Language.ID);
-        reply(chat, "Akun Telegram ini sekarang terhubung dengan SIAGA sebagai " + notices.person(username.get(), labels)
-                + ". Eskalasi untuk peran Anda dikirim ke chat ini, dan tombol \"Tanggapi\" berlaku atas nama Anda.");
+        Labels labels = TelegramNotices.labels();
         LOG.infof("Telegram account linked to %s", username.get());
+        return reply(chat, "Akun Telegram ini sekarang terhubung dengan SIAGA sebagai "
+                + notices.person(username.get(), labels) + ". Eskalasi untuk peran Anda dikirim ke chat ini, dan tombol \"Tanggapi\" berlaku atas nama Anda.");
     }
 
-    private void reply(long chat, String text) {
-        try {
-            client.sendMessage(chat, text, List.of());
-        } catch (TelegramException e) {
-            LOG.warnf("Could not reply in Telegram: %s", e.getMessage());
-        }
+    private static Answer reply(long chat, String text) {
+        return new Answer(null, chat, text, false);
     }
 
     private String profileUrl() {
         return config.notices().baseUrl() + "/profil/telegram";
-    }
-
-    private Formats formats() {
-        return new Formats(Language.ID.locale(), config.zone(), PageContext.messages(Language.ID));
     }
 
     private static Long number(String value) {
