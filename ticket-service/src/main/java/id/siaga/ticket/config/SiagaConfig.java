@@ -114,6 +114,33 @@ public interface SiagaConfig {
         /** Base URL of the web pages, for links in notices. */
         @WithDefault("http://localhost:8080")
         String baseUrl();
+
+        Telegram telegram();
+    }
+
+    /** Escalations posted to Telegram chats through the Bot API, acknowledged with the message's button. */
+    interface Telegram {
+        /** The bot's token from BotFather; Telegram is off while it is unset. Never logged. */
+        Optional<String> botToken();
+
+        /** The Bot API's base URL (tests point it at a local stand-in). */
+        @WithDefault("https://api.telegram.org")
+        String apiUrl();
+
+        /** Per role a chat that receives that role's escalations: {@code KASI:-100123,KABID:-100456}. */
+        Optional<List<String>> chats();
+
+        /** How long one getUpdates call waits for news (long polling). */
+        @WithDefault("25s")
+        Duration pollTimeout();
+
+        /** How long an instance that stopped polling keeps the poller's lease before another one takes over. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** How long a one-time link code from /profil/telegram may be sent to the bot. */
+        @WithDefault("PT10M")
+        Duration codeValidity();
     }
 
     /** How agent findings become tickets and how long they are kept. */

@@ -23,6 +23,11 @@ public final class TicketEventType {
     public static final String MARKED_DUPLICATE = "MARKED_DUPLICATE";
     /** A ticket was cancelled as a duplicate of this one; its reports moved here. */
     public static final String DUPLICATE_MERGED = "DUPLICATE_MERGED";
+    /**
+     * A person acknowledged an escalation; the note names the channel (api, web, telegram). Its ticket is empty when
+     * the escalation is about a server (a silent agent).
+     */
+    public static final String ESCALATION_ACKNOWLEDGED = "ESCALATION_ACKNOWLEDGED";
 
     private TicketEventType() {
     }

@@ -61,6 +61,10 @@ public class Escalation {
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
+    /** Where it was acknowledged: {@code api}, {@code web} or {@code telegram} (see {@link AckChannel}). */
+    @Column(name = "acknowledged_via")
+    public String acknowledgedVia;
+
     /** When the cause went away (the step was completed, the agent reported again); informational. */
     @Column(name = "resolved_at")
     public Instant resolvedAt;

@@ -11,5 +11,16 @@ public enum EscalationReason {
     /** A CRIT finding on a SIAK database or KTP-el server: the KASI at once. */
     CRITICAL_FINDING,
     /** An agent stopped reporting: the ADB, then the KASI. */
-    AGENT_SILENT
+    AGENT_SILENT;
+
+    /** @return the reason in plain Indonesian words, as the notices say it */
+    public String inWords() {
+        return switch (this) {
+            case STEP_OVERDUE -> "langkah SOP melewati standar waktu";
+            case DECISION_NO -> "keputusan \"Tidak\" (software belum berfungsi)";
+            case THIRD_PARTY -> "perbaikan oleh pihak ketiga perlu persetujuan";
+            case CRITICAL_FINDING -> "temuan CRIT pada server penting";
+            case AGENT_SILENT -> "agen tidak melapor";
+        };
+    }
 }

@@ -4,6 +4,9 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.domain.TicketEvent;
+import id.siaga.ticket.domain.TicketEventType;
+import id.siaga.ticket.repository.TicketEventRepository;
 import id.siaga.ticket.service.Caller;
 import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.Counter;
@@ -30,13 +33,15 @@ public class EscalationService {
     private final EntityManager entityManager;
     private final EscalationRepository escalations;
     private final NoticeService notices;
+    private final TicketEventRepository events;
     private final MeterRegistry registry;
 
     public EscalationService(EntityManager entityManager, EscalationRepository escalations, NoticeService notices,
-            MeterRegistry registry) {
+            TicketEventRepository events, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.escalations = escalations;
         this.notices = notices;
+        this.events = events;
         this.registry = registry;
     }
 
@@ -82,17 +87,21 @@ public class EscalationService {
         LOG.infof("Escalation %d to %s (%s, level %d): %s", escalation.id, escalation.recipientRole, escalation.reason,
                 escalation.level, escalation.message);
         notices.queue(escalation);
+        if (escalation.parentId != null) {
+            notices.queueChange(get(escalation.parentId));
+        }
         return Optional.of(escalation);
     }
 
     /**
-     * Records that the recipient has seen the escalation; the chain stops there.
+     * Records that the recipient has seen the escalation (the chain stops there), in the audit trail with the
+     * channel it came through, and queues the edit of its chat messages.
      *
      * @throws NotPermittedException when the caller holds neither the recipient role nor a higher one
      * @throws ConflictException     when it was acknowledged already
      */
     @Transactional
-    public Escalation acknowledge(long id, Caller caller) {
+    public Escalation acknowledge(long id, Caller caller, AckChannel channel) {
         Escalation escalation = get(id);
         Role recipient = Role.valueOf(escalation.recipientRole);
         if (!mayAcknowledge(recipient, caller.roles())) {
@@ -105,6 +114,16 @@ public class EscalationService {
         }
         escalation.acknowledgedAt = TicketService.now();
         escalation.acknowledgedBy = caller.username();
+        escalation.acknowledgedVia = channel.code();
+        TicketEvent event = new TicketEvent();
+        event.ticketId = escalation.ticketId;
+        event.at = escalation.acknowledgedAt;
+        event.actor = caller.username();
+        event.type = TicketEventType.ESCALATION_ACKNOWLEDGED;
+        event.note = "Escalation " + escalation.id + " (" + escalation.reason + ", level " + escalation.level + ", for "
+                + escalation.recipientRole + ") acknowledged via " + channel.code();
+        events.persist(event);
+        notices.queueChange(escalation);
         Counter.builder("siaga.escalations.acknowledged").description("Escalations acknowledged, by reason and level")
                 .tag("reason", escalation.reason.name()).tag("level", String.valueOf(escalation.level))
                 .register(registry).increment();
@@ -126,8 +145,12 @@ public class EscalationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledgeForTicket(long ticketId, EscalationReason reason, String by) {
         Instant now = TicketService.now();
-        escalations.update("acknowledgedAt = ?1, acknowledgedBy = ?2 where ticketId = ?3 and reason = ?4 "
-                + "and acknowledgedAt is null", now, by, ticketId, reason);
+        for (Escalation open : escalations.list("ticketId = ?1 and reason = ?2 and acknowledgedAt is null", ticketId,
+                reason)) {
+            open.acknowledgedAt = now;
+            open.acknowledgedBy = by;
+            notices.queueChange(open);
+        }
     }
 
     public Escalation get(long id) {

@@ -145,18 +145,30 @@ public class EscalationSweep {
         }
     }
 
-    /** Marks escalations whose cause went away: the step was completed, the agent reported again. */
+    /**
+     * Marks escalations whose cause went away (the step was completed, the agent reported again) and queues the
+     * edit of their chat messages.
+     */
     private void resolve(Instant now) {
-        entityManager.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<Number> steps = entityManager.createNativeQuery("""
                 update escalation e set resolved_at = ?1
                 where e.resolved_at is null and e.reason = 'STEP_OVERDUE' and not exists (
-                    select 1 from ticket_step s where s.ticket_id = e.ticket_id and s.seq = e.step_seq and s.ended_at is null)""")
-                .setParameter(1, now).executeUpdate();
-        entityManager.createNativeQuery("""
+                    select 1 from ticket_step s where s.ticket_id = e.ticket_id and s.seq = e.step_seq and s.ended_at is null)
+                returning e.id""")
+                .setParameter(1, now).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> agents = entityManager.createNativeQuery("""
                 update escalation e set resolved_at = ?1 from server s
                 where e.resolved_at is null and e.reason = 'AGENT_SILENT' and s.id = e.server_id
-                  and s.agent_last_seen > e.created_at""")
-                .setParameter(1, now).executeUpdate();
+                  and s.agent_last_seen > e.created_at
+                returning e.id""")
+                .setParameter(1, now).getResultList();
+        for (List<Number> resolved : List.of(steps, agents)) {
+            for (Number id : resolved) {
+                notices.queueChange(escalations.get(id.longValue()));
+            }
+        }
     }
 
     /** Sends the Kabid the day's digest of open escalations (once per day, whichever instance runs it). */

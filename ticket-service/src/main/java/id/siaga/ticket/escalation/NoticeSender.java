@@ -2,6 +2,8 @@ package id.siaga.ticket.escalation;
 
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.service.TicketService;
+import id.siaga.ticket.telegram.TelegramException;
+import id.siaga.ticket.telegram.TelegramNotices;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
@@ -24,9 +26,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Sends queued notices: e-mail through the configured SMTP server, webhooks as signed JSON posts. Each
- * notice is locked by one instance ({@code FOR UPDATE SKIP LOCKED}); a failure is retried with growing
- * pauses until {@code siaga.notify.max-attempts}.
+ * Sends queued notices: e-mail through the configured SMTP server, webhooks as signed JSON posts, Telegram
+ * messages through the Bot API ({@link TelegramNotices}). Each notice is locked by one instance
+ * ({@code FOR UPDATE SKIP LOCKED}); a failure is retried with growing pauses (or after the pause Telegram asks
+ * for) until {@code siaga.notify.max-attempts}.
  */
 @ApplicationScoped
 public class NoticeSender {
@@ -36,16 +39,20 @@ public class NoticeSender {
 
     private static final Logger LOG = Logger.getLogger(NoticeSender.class);
     private static final int BATCH = 20;
+    /** How long a Telegram notice waits while another instance is sending to the same chat message. */
+    private static final Duration BUSY = Duration.ofSeconds(2);
 
     private final EntityManager entityManager;
     private final Mailer mailer;
     private final SiagaConfig config;
+    private final TelegramNotices telegram;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public NoticeSender(EntityManager entityManager, Mailer mailer, SiagaConfig config) {
+    public NoticeSender(EntityManager entityManager, Mailer mailer, SiagaConfig config, TelegramNotices telegram) {
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.config = config;
+        this.telegram = telegram;
     }
 
     /** Sends the notices that are due. */
@@ -55,7 +62,7 @@ public class NoticeSender {
         Instant now = TicketService.now();
         @SuppressWarnings("unchecked")
         List<Object[]> due = entityManager.createNativeQuery("""
-                select id, channel, target, subject, body, attempts from notice
+                select id, channel, target, subject, body, attempts, escalation_id from notice
                 where sent_at is null and next_attempt_at <= ?1 and attempts < ?2
                 order by id limit ?3 for update skip locked""")
                 .setParameter(1, now)
@@ -70,19 +77,34 @@ public class NoticeSender {
             try {
                 if (NoticeService.EMAIL.equals(channel)) {
                     mailer.send(Mail.withText(target, (String) row[3], (String) row[4]));
+                } else if (NoticeService.TELEGRAM.equals(channel)) {
+                    if (!telegram.deliver(((Number) row[6]).longValue(), Long.parseLong(target))) {
+                        entityManager.createNativeQuery("update notice set next_attempt_at = ?1 where id = ?2")
+                                .setParameter(1, now.plus(BUSY)).setParameter(2, id).executeUpdate();
+                        continue;
+                    }
                 } else {
                     post(target, (String) row[4]);
                 }
                 entityManager.createNativeQuery("update notice set sent_at = ?1, attempts = ?2, last_error = null where id = ?3")
                         .setParameter(1, TicketService.now()).setParameter(2, attempts).setParameter(3, id).executeUpdate();
             } catch (Exception e) {
-                Duration pause = Duration.ofSeconds(Math.min(3600, 5L << Math.min(attempts, 10)));
+                Duration pause = e instanceof TelegramException t && t.retryAfter().isPresent() ? t.retryAfter().get()
+                        : Duration.ofSeconds(Math.min(3600, 5L << Math.min(attempts, 10)));
                 String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                Instant failedAt = TicketService.now();
                 entityManager.createNativeQuery("""
                         update notice set attempts = ?1, next_attempt_at = ?2, last_error = ?3 where id = ?4""")
-                        .setParameter(1, attempts).setParameter(2, now.plus(pause))
+                        .setParameter(1, attempts).setParameter(2, failedAt.plus(pause))
                         .setParameter(3, error.length() > 2000 ? error.substring(0, 2000) : error).setParameter(4, id)
                         .executeUpdate();
+                if (e instanceof TelegramException t && t.retryAfter().isPresent()) {
+                    entityManager.createNativeQuery("""
+                            update notice set next_attempt_at = greatest(next_attempt_at, ?1)
+                            where sent_at is null and channel = ?2 and target = ?3""")
+                            .setParameter(1, failedAt.plus(pause)).setParameter(2, channel).setParameter(3, target)
+                            .executeUpdate();
+                }
                 if (attempts >= config.notices().maxAttempts()) {
                     LOG.warnf("Gave up sending %s notice %d to %s after %d attempts: %s", channel, id, target, attempts, error);
                 } else {

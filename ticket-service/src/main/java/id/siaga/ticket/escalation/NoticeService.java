@@ -6,6 +6,7 @@ import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.service.TicketService;
+import id.siaga.ticket.telegram.TelegramNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,26 +20,33 @@ import java.util.Map;
 /**
  * Queues the notices of an escalation in the database, in the escalation's own transaction, so that a
  * notice goes out if and only if the escalation was made: an e-mail to every user holding the recipient
- * role (who has an address), and the JSON payload to every configured webhook. {@link NoticeSender}
- * sends them.
+ * role (who has an address), the JSON payload to every configured webhook, and one Telegram message per chat
+ * ({@link TelegramNotices}), edited as the escalation changes ({@link #queueChange}). {@link NoticeSender} sends
+ * them.
  */
 @ApplicationScoped
 public class NoticeService {
 
     static final String EMAIL = "EMAIL";
     static final String WEBHOOK = "WEBHOOK";
+    static final String TELEGRAM = "TELEGRAM";
+    /** A Telegram notice's body: its text is made from the escalation when it is sent. */
+    private static final String TELEGRAM_BODY = "(the escalation's message as it is when sent)";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private final EntityManager entityManager;
     private final UserRepository users;
     private final SiagaConfig config;
     private final ObjectMapper json;
+    private final TelegramNotices telegram;
 
-    public NoticeService(EntityManager entityManager, UserRepository users, SiagaConfig config, ObjectMapper json) {
+    public NoticeService(EntityManager entityManager, UserRepository users, SiagaConfig config, ObjectMapper json,
+            TelegramNotices telegram) {
         this.entityManager = entityManager;
         this.users = users;
         this.config = config;
         this.json = json;
+        this.telegram = telegram;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,6 +62,21 @@ public class NoticeService {
         String payload = webhookPayload(e);
         for (String url : config.notices().webhookUrls().orElse(List.of())) {
             insert(e.id, null, WEBHOOK, url.trim(), "escalation", payload, now);
+        }
+        for (long chat : telegram.newMessageChats(e)) {
+            insert(e.id, null, TELEGRAM, String.valueOf(chat), "escalation", TELEGRAM_BODY, now);
+        }
+    }
+
+    /**
+     * Queues the edit of the escalation's chat messages after it changed (moved up, acknowledged, resolved); the
+     * text is made when the notice is sent, from the escalation as it is then.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueChange(Escalation e) {
+        Instant now = TicketService.now();
+        for (long chat : telegram.messageChats(e.id)) {
+            insert(e.id, null, TELEGRAM, String.valueOf(chat), "change", TELEGRAM_BODY, now);
         }
     }
 
@@ -138,13 +161,7 @@ public class NoticeService {
     }
 
     private static String reasonId(Escalation e) {
-        return switch (e.reason) {
-            case STEP_OVERDUE -> "langkah SOP melewati standar waktu";
-            case DECISION_NO -> "keputusan \"Tidak\" (software belum berfungsi)";
-            case THIRD_PARTY -> "perbaikan oleh pihak ketiga perlu persetujuan";
-            case CRITICAL_FINDING -> "temuan CRIT pada server penting";
-            case AGENT_SILENT -> "agen tidak melapor";
-        };
+        return e.reason.inWords();
     }
 
     private String local(Instant at) {

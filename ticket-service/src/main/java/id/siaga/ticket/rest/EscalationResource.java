@@ -1,6 +1,7 @@
 package id.siaga.ticket.rest;
 
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.escalation.AckChannel;
 import id.siaga.ticket.escalation.Escalation;
 import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.escalation.EscalationService;
@@ -93,7 +94,7 @@ public class EscalationResource {
     @APIResponse(responseCode = "403", description = "Not for your role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already acknowledged", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EscalationResponse acknowledge(@PathParam("id") long id) {
-        return toResponses(List.of(escalations.acknowledge(id, callers.caller()))).get(0);
+        return toResponses(List.of(escalations.acknowledge(id, callers.caller(), AckChannel.API))).get(0);
     }
 
     private List<EscalationResponse> toResponses(List<Escalation> items) {
@@ -104,6 +105,6 @@ public class EscalationResource {
         }
         return items.stream().map(e -> new EscalationResponse(e.id, e.ticketId, numbers.get(e.ticketId), e.serverId,
                 e.reason.name(), e.level, e.recipientRole, e.stepCode, e.message, e.createdAt, e.acknowledgedAt,
-                e.acknowledgedBy, e.resolvedAt)).toList();
+                e.acknowledgedBy, e.acknowledgedVia, e.resolvedAt)).toList();
     }
 }

@@ -4,6 +4,7 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.escalation.AckChannel;
 import id.siaga.ticket.escalation.Escalation;
 import id.siaga.ticket.escalation.EscalationService;
 import io.quarkus.qute.CheckedTemplate;
@@ -69,7 +70,7 @@ public class EscalationPages {
             @RestForm("status") String state, @RestForm("halaman") String page) {
         OversightMessages ovs = context.ovs();
         try {
-            escalations.acknowledge(id, context.caller());
+            escalations.acknowledge(id, context.caller(), AckChannel.WEB);
             String back = PATH + "?untuk=" + views.recipient(recipient) + "&status=" + EscalationViews.state(state)
                     + "&halaman=" + number(page) + "&" + PageContext.NOTICE + "=acknowledged";
             return Response.seeOther(URI.create(back)).build();

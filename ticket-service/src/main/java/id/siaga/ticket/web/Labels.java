@@ -125,6 +125,7 @@ public final class Labels {
             case TicketEventType.FLAPPING -> msg.eventFlapping();
             case TicketEventType.REPORT_LINKED, TicketEventType.MARKED_DUPLICATE, TicketEventType.DUPLICATE_MERGED ->
                     linkEvent(type);
+            case TicketEventType.ESCALATION_ACKNOWLEDGED -> msg.eventEscalationAcknowledged();
             default -> type;
         };
     }

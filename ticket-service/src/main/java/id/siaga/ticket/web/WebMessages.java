@@ -192,6 +192,9 @@ public interface WebMessages {
     @Message("Cek naik-turun")
     String eventFlapping();
 
+    @Message("Eskalasi ditanggapi")
+    String eventEscalationAcknowledged();
+
     @Message("Gagal")
     String evidenceFailure();
 

@@ -1,5 +1,10 @@
 package id.siaga.ticket.it;
 
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +51,28 @@ public final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
         service.awaitReady(Duration.ofSeconds(90));
         return service;
+    }
+
+    /**
+     * @return the settings of instances sharing one database that sweep every second (a 24x7 office, second-level
+     *         escalations after 2 s), to add to
+     */
+    public static Map<String, String> sweepingEnvironment(EmbeddedPostgres postgres, String adminPassword) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("SIAGA_ADMIN_PASSWORD", adminPassword);
+        env.put("SIAGA_CALENDAR_ALWAYS_OPEN", "true");
+        env.put("SIAGA_ESCALATION_SWEEP", "1s");
+        env.put("SIAGA_ESCALATION_KABID_AFTER", "PT2S");
+        return env;
+    }
+
+    /** @return a JSON request to this instance with the user's HTTP Basic credentials */
+    public RequestSpecification as(String username, String password) {
+        return RestAssured.given().baseUri(url()).auth().preemptive().basic(username, password)
+                .contentType(ContentType.JSON);
     }
 
     public String url() {

@@ -1,8 +1,6 @@
 package id.siaga.ticket.it;
 
 import id.siaga.ticket.support.Sops;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,14 +33,7 @@ class TwoInstancesIT {
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("SIAGA_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("SIAGA_CALENDAR_ALWAYS_OPEN", "true");
-        env.put("SIAGA_ESCALATION_SWEEP", "1s");
-        env.put("SIAGA_ESCALATION_KABID_AFTER", "PT2S");
+        Map<String, String> env = ServiceProcess.sweepingEnvironment(postgres, ADMIN_PASSWORD);
         env.put("SIAGA_NOTIFY_EMAIL", "true");
         env.put("SIAGA_NOTIFY_SEND_EVERY", "1h");
         a = ServiceProcess.start("a", env);
@@ -103,13 +93,11 @@ class TwoInstancesIT {
     }
 
     private static RequestSpecification admin(ServiceProcess instance) {
-        return RestAssured.given().baseUri(instance.url()).auth().preemptive().basic("admin", ADMIN_PASSWORD)
-                .contentType(ContentType.JSON);
+        return instance.as("admin", ADMIN_PASSWORD);
     }
 
     private static RequestSpecification as(ServiceProcess instance, String user) {
-        return RestAssured.given().baseUri(instance.url()).auth().preemptive().basic(user, "password-123")
-                .contentType(ContentType.JSON);
+        return instance.as(user, "password-123");
     }
 
     private static long count(String sql) throws Exception {

@@ -19,5 +19,7 @@ public record EscalationResponse(
         Instant createdAt,
         Instant acknowledgedAt,
         String acknowledgedBy,
+        @Schema(description = "Where a person acknowledged it: api, web or telegram (empty when the service recorded it "
+                + "as a ticket moved on)") String acknowledgedVia,
         @Schema(description = "When the cause went away (step completed, agent back); informational") Instant resolvedAt) {
 }
