@@ -155,6 +155,8 @@ public class TelegramUpdates {
         if (user.isEmpty()) {
             answer = "Akun Telegram Anda belum terhubung dengan SIAGA. Buat kode di " + profileUrl()
                     + " lalu kirim /hubungkan KODE ke bot ini.";
+        } else if (!user.get().active) {
+            answer = "Akun SIAGA Anda dinonaktifkan; Anda tidak dapat menanggapi eskalasi.";
         } else if (e == null) {
             answer = "Eskalasi ini tidak ada di SIAGA.";
         } else if (!EscalationService.mayAcknowledge(Role.valueOf(e.recipientRole), user.get().roleSet())) {
