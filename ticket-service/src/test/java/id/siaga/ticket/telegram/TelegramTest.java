@@ -135,6 +135,21 @@ class TelegramTest {
                 + " and type = 'ESCALATION_ACKNOWLEDGED'"), "nothing written on a refusal");
         assertNotNull(telegram.message(KASI_CHAT, kasi.messageId()).keyboard(), "the button stays");
 
+        long kasiId = Api.as(Api.KASI).get("/api/v1/users/me").then().statusCode(200).extract().jsonPath()
+                .getLong("id");
+        Api.admin().contentType("application/json").body(java.util.Map.of("active", false))
+                .patch("/api/v1/users/{id}", kasiId).then().statusCode(200);
+        try {
+            JsonNode disabled = answer(telegram.press(kasiTelegram, "Kartini", KASI_CHAT, kasi.messageId()));
+            assertEquals("Akun SIAGA Anda dinonaktifkan; Anda tidak dapat menanggapi eskalasi.",
+                    disabled.path("text").asText());
+            assertEquals(0, Sql.count(dataSource, "select count(*) from ticket_event where ticket_id = " + ticket
+                    + " and type = 'ESCALATION_ACKNOWLEDGED'"), "a disabled account acknowledges nothing");
+        } finally {
+            Api.admin().contentType("application/json").body(java.util.Map.of("active", true))
+                    .patch("/api/v1/users/{id}", kasiId).then().statusCode(200);
+        }
+
         JsonNode ok = answer(telegram.press(kasiTelegram, "Kartini", KASI_CHAT, kasi.messageId()));
         assertEquals("Ditanggapi oleh Kasi Test KASI (kasi.test).", ok.path("text").asText());
         edited(KASI_CHAT, kasi.messageId(), "Ditanggapi oleh Kasi Test KASI (kasi.test)");
