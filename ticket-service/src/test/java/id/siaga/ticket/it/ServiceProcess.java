@@ -55,6 +55,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** @return the operating system's id of the service's process */
+    public long pid() {
+        return process.pid();
+    }
+
     /** @return everything the service printed so far */
     public String log() {
         try {
