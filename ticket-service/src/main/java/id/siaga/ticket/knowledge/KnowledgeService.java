@@ -277,6 +277,32 @@ public class KnowledgeService {
     }
 
     /**
+     * Any of the words are usually in many records: the newest {@value #FIRST_WINDOW} records are read in order until
+     * {@value #SIMILAR_CANDIDATES} match, rather than every record holding one of the words.
+     *
+     * @return the newest records holding any of the words; exact when every record was read
+     */
+    private Candidates newestOf(Connection c, String words, String filters, long exclude) throws SQLException {
+        Windows windows = windows(c);
+        List<Long> ids = new ArrayList<>();
+        String text = null;
+        try (PreparedStatement s = c.prepareStatement("with q as (select siaga_any_words(?) as any)"
+                + " select k.ticket_id, q.any::text from (select k.ticket_id, k.document from repair_knowledge k"
+                + " where true" + filters + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc"
+                + " limit " + FIRST_WINDOW + ") k, q where k.document @@ q.any limit " + SIMILAR_CANDIDATES)) {
+            s.setString(1, words);
+            s.setLong(2, exclude);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    text = rs.getString(2);
+                }
+            }
+        }
+        return new Candidates(ids, text, ids.size(), windows.since().isEmpty());
+    }
+
+    /**
      * Windows of the newest records: {@link #FIRST_WINDOW} of them, then {@link #WINDOW_GROWTH} times as many each,
      * while fewer than all.
      *
@@ -406,8 +432,11 @@ public class KnowledgeService {
             }
             String words = similarWords(subject);
             if (words != null && found.size() < SUGGESTIONS) {
-                Candidates near = candidates(c, "siaga_any_words(?)", List.of(words),
-                        " and k.curation <> 'WRONG' and k.ticket_id <> ?", List.of(exclude), SIMILAR_CANDIDATES);
+                String notWrong = " and k.curation <> 'WRONG' and k.ticket_id <> ?";
+                Candidates near = newestOf(c, words, notWrong, exclude);
+                if (near.ids().size() < SIMILAR_CANDIDATES && !near.exact()) {
+                    near = candidates(c, "siaga_any_words(?)", List.of(words), notWrong, List.of(exclude), SIMILAR_CANDIDATES);
+                }
                 if (!near.ids().isEmpty()) {
                     collect(c, found, Match.SIMILAR_TEXT, "select " + COLUMNS + " from (select k.*, ts_rank(k.document,"
                             + " ?::tsquery) as rank from unnest(?::bigint[]) c(ticket_id) join repair_knowledge k"
