@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,17 +99,19 @@ public class EscalationSweep {
                 join ticket_step s on s.ticket_id = t.id and s.ended_at is null
                 where t.state = 'OPEN' and t.due_at < ?1 and s.due_at < ?1 and t.due_at >= ?2
                   and not exists (select 1 from escalation e where e.dedup_key = 'STEP_OVERDUE:ticket:' || t.id || ':step:' || s.seq || ':L1')
-                order by s.due_at""")
+                order by s.due_at, t.id""")
                 .setParameter(1, now).setParameter(2, from == null ? Instant.EPOCH : from).getResultList();
+        List<EscalationService.Draft> drafts = new ArrayList<>();
         for (Object[] row : rows) {
             long ticketId = ((Number) row[0]).longValue();
             int seq = ((Number) row[3]).intValue();
             String code = (String) row[4];
-            escalations.raise(new EscalationService.Draft("ticket:" + ticketId + ":step:" + seq,
+            drafts.add(new EscalationService.Draft("ticket:" + ticketId + ":step:" + seq,
                     EscalationReason.STEP_OVERDUE, 1, Role.KASI, ticketId, row[2] == null ? null : ((Number) row[2]).longValue(),
                     code, seq, null, "Tiket " + row[1] + ": langkah " + code + " melewati standar waktu (jatuh tempo "
                             + row[5] + ")"));
         }
+        escalations.raiseAll(drafts);
     }
 
     private void overdueStepsToKabid(Instant now) {

@@ -40,14 +40,8 @@ class ClockBenchmark {
 
     @Test
     void measuresEscalationLatenessAndSweepCpuAtTenThousandClocks() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start()) {
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create database siaga");
-            }
-            Map<String, String> env = Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "siaga"),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                    "SIAGA_ADMIN_PASSWORD", "bench-admin");
+        try (EmbeddedPostgres postgres = BenchDatabase.start()) {
+            Map<String, String> env = BenchDatabase.serviceEnvironment(postgres, Map.of());
             try (ServiceProcess service = ServiceProcess.start("clock-bench", env);
                     Connection db = postgres.getDatabase("postgres", "siaga").getConnection()) {
                 Instant first = Instant.now().plus(BASELINE).plusSeconds(25);
