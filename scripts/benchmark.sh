@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Findings ingest benchmark: pgbench single-INSERT baseline (B1) and the ticket service's batched and
 # single-finding ingest, measured in one run on one throw-away PostgreSQL; prints figures and ratios.
-# Also runs every other *Benchmark (the ticket list at 10k/1M, the repair knowledge at 10k/100k: KnowledgeBenchmark);
+# Also runs every other *Benchmark (the ticket list at 10k/1M, the repair knowledge at 10k/100k: KnowledgeBenchmark,
+# escalation lateness with 10,000 running clocks: ClockBenchmark);
 # one alone: scripts/benchmark.sh -Dit.test=KnowledgeBenchmark
 # Needs pgbench (Debian: apt-get install postgresql-15 or postgresql-contrib). Not part of ./test.sh.
 # Two more comparisons run on their own: scripts/startup-benchmark.sh (the service's start-up and RSS against a bare

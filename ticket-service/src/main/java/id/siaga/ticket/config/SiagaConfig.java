@@ -67,6 +67,13 @@ public interface SiagaConfig {
         @WithDefault("30s")
         Duration sweep();
 
+        /**
+         * The longest wait between two looks for steps that fell due (between them the timer wakes at the next due
+         * time it knows); 0 leaves overdue steps to the sweep alone.
+         */
+        @WithDefault("1s")
+        Duration duePoll();
+
         /** An overdue-step escalation to the KASI still unacknowledged after this long goes to the KABID. */
         @WithDefault("PT1H")
         Duration kabidAfter();

@@ -14,10 +14,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -91,6 +97,64 @@ public class EscalationService {
             notices.queueChange(get(escalation.parentId));
         }
         return Optional.of(escalation);
+    }
+
+    /**
+     * Makes the escalations not made before, in one statement: for a sweep that finds many at once.
+     *
+     * @return the new escalations
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Escalation> raiseAll(List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        Instant now = TicketService.now();
+        List<Long> ids = entityManager.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into escalation (dedup_key, reason, level, recipient_role, ticket_id, server_id, step_code,
+                                            step_seq, parent_id, message, created_at)
+                    select d.*, ? from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], ?::text[],
+                                             ?::int[], ?::bigint[], ?::text[]) d
+                    on conflict (dedup_key) do nothing returning id""")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setArray(2, c.createArrayOf("text", drafts.stream().map(d -> d.reason() + ":" + d.key() + ":L" + d.level()).toArray()));
+                s.setArray(3, c.createArrayOf("text", drafts.stream().map(d -> d.reason().name()).toArray()));
+                s.setArray(4, c.createArrayOf("integer", drafts.stream().map(Draft::level).toArray()));
+                s.setArray(5, c.createArrayOf("text", drafts.stream().map(d -> d.recipient().name()).toArray()));
+                s.setArray(6, c.createArrayOf("bigint", drafts.stream().map(Draft::ticketId).toArray()));
+                s.setArray(7, c.createArrayOf("bigint", drafts.stream().map(Draft::serverId).toArray()));
+                s.setArray(8, c.createArrayOf("text", drafts.stream().map(Draft::stepCode).toArray()));
+                s.setArray(9, c.createArrayOf("integer", drafts.stream().map(Draft::stepSeq).toArray()));
+                s.setArray(10, c.createArrayOf("bigint", drafts.stream().map(Draft::parentId).toArray()));
+                s.setArray(11, c.createArrayOf("text", drafts.stream().map(d -> cut(d.message())).toArray()));
+                List<Long> made = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        made.add(rs.getLong(1));
+                    }
+                }
+                return made;
+            }
+        });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Escalation> made = escalations.list("id in ?1 order by id", ids);
+        for (Escalation escalation : made) {
+            Counter.builder("siaga.escalations.made").description("Escalations raised, by reason and level")
+                    .tag("reason", escalation.reason.name()).tag("level", String.valueOf(escalation.level))
+                    .register(registry).increment();
+            LOG.infof("Escalation %d to %s (%s, level %d): %s", escalation.id, escalation.recipientRole,
+                    escalation.reason, escalation.level, escalation.message);
+        }
+        notices.queueAll(made);
+        for (Escalation escalation : made) {
+            if (escalation.parentId != null) {
+                notices.queueChange(get(escalation.parentId));
+            }
+        }
+        return made;
     }
 
     /**

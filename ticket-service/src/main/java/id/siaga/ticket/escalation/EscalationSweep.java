@@ -14,8 +14,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,27 +68,50 @@ public class EscalationSweep {
         resolve(now);
     }
 
+    /**
+     * Escalates the steps that fell due from {@code from} up to {@code now} and were not escalated yet, for
+     * {@link StepDueTimer}.
+     *
+     * @return the next due time of an open ticket after {@code now}, if any
+     */
+    @Transactional
+    public Optional<Instant> overdueStepsSince(Instant from, Instant now) {
+        escalateOverdue(from, now);
+        @SuppressWarnings("unchecked")
+        List<Object> next = entityManager.createNativeQuery(
+                "select due_at from ticket where state = 'OPEN' and due_at >= ?1 order by due_at limit 1")
+                .setParameter(1, now).getResultList();
+        return next.stream().findFirst().map(StepDueTimer::instant);
+    }
+
     private void overdueSteps(Instant now) {
+        escalateOverdue(null, now);
+        overdueSteps.set(((Number) entityManager.createNativeQuery(
+                "select count(*) from ticket where state = 'OPEN' and due_at < ?1").setParameter(1, now)
+                .getSingleResult()).longValue());
+    }
+
+    /** Escalates the steps past due at {@code now} (those that fell due since {@code from}, when given). */
+    private void escalateOverdue(Instant from, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select t.id, t.number, t.server_id, s.seq, s.code, s.due_at from ticket t
                 join ticket_step s on s.ticket_id = t.id and s.ended_at is null
-                where t.state = 'OPEN' and t.due_at < ?1 and s.due_at < ?1
+                where t.state = 'OPEN' and t.due_at < ?1 and s.due_at < ?1 and t.due_at >= ?2
                   and not exists (select 1 from escalation e where e.dedup_key = 'STEP_OVERDUE:ticket:' || t.id || ':step:' || s.seq || ':L1')
-                order by s.due_at""")
-                .setParameter(1, now).getResultList();
-        overdueSteps.set(((Number) entityManager.createNativeQuery(
-                "select count(*) from ticket where state = 'OPEN' and due_at < ?1").setParameter(1, now)
-                .getSingleResult()).longValue());
+                order by s.due_at, t.id""")
+                .setParameter(1, now).setParameter(2, from == null ? Instant.EPOCH : from).getResultList();
+        List<EscalationService.Draft> drafts = new ArrayList<>();
         for (Object[] row : rows) {
             long ticketId = ((Number) row[0]).longValue();
             int seq = ((Number) row[3]).intValue();
             String code = (String) row[4];
-            escalations.raise(new EscalationService.Draft("ticket:" + ticketId + ":step:" + seq,
+            drafts.add(new EscalationService.Draft("ticket:" + ticketId + ":step:" + seq,
                     EscalationReason.STEP_OVERDUE, 1, Role.KASI, ticketId, row[2] == null ? null : ((Number) row[2]).longValue(),
                     code, seq, null, "Tiket " + row[1] + ": langkah " + code + " melewati standar waktu (jatuh tempo "
                             + row[5] + ")"));
         }
+        escalations.raiseAll(drafts);
     }
 
     private void overdueStepsToKabid(Instant now) {

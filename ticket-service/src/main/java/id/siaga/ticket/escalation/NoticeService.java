@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,20 +52,29 @@ public class NoticeService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(Escalation e) {
+        queueAll(List.of(e));
+    }
+
+    /** Queues the notices of several escalations, looking up each recipient role's users once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueAll(List<Escalation> made) {
         Instant now = TicketService.now();
-        if (config.notices().email()) {
-            for (AppUser user : users.findByRole(e.recipientRole)) {
-                if (user.email != null) {
-                    insert(e.id, null, EMAIL, user.email, subject(e), emailBody(e, user), now);
+        Map<String, List<AppUser>> recipients = new HashMap<>();
+        for (Escalation e : made) {
+            if (config.notices().email()) {
+                for (AppUser user : recipients.computeIfAbsent(e.recipientRole, users::findByRole)) {
+                    if (user.email != null) {
+                        insert(e.id, null, EMAIL, user.email, subject(e), emailBody(e, user), now);
+                    }
                 }
             }
-        }
-        String payload = webhookPayload(e);
-        for (String url : config.notices().webhookUrls().orElse(List.of())) {
-            insert(e.id, null, WEBHOOK, url.trim(), "escalation", payload, now);
-        }
-        for (long chat : telegram.newMessageChats(e)) {
-            insert(e.id, null, TELEGRAM, String.valueOf(chat), "escalation", TELEGRAM_BODY, now);
+            String payload = webhookPayload(e);
+            for (String url : config.notices().webhookUrls().orElse(List.of())) {
+                insert(e.id, null, WEBHOOK, url.trim(), "escalation", payload, now);
+            }
+            for (long chat : telegram.newMessageChats(e)) {
+                insert(e.id, null, TELEGRAM, String.valueOf(chat), "escalation", TELEGRAM_BODY, now);
+            }
         }
     }
 

@@ -16,11 +16,13 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,8 +50,16 @@ public class KnowledgeService {
     public static final int SUGGESTIONS = 5;
     /** Steps at which a ticket shows suggestions: analysis, repair, software check. */
     public static final Set<String> SUGGESTING_STEPS = Set.of(StepCodes.ANALYSIS, StepCodes.REPAIR, StepCodes.SOFTWARE_CHECK);
-    /** The text-similar suggestions are ranked among at most this many matching records. */
-    static final int SIMILAR_CANDIDATES = 2000;
+    /** The text-similar suggestions are ranked among the newest this many matching records. */
+    static final int SIMILAR_CANDIDATES = 200;
+    /** A search ranks the newest this many matches (and every recommended one) by relevance; older ones follow. */
+    static final int RANKED = 200;
+    /** Matches are looked for among this many newest records first. */
+    static final int FIRST_WINDOW = 2000;
+    /** Each further window of newest records is this many times larger than the one before. */
+    static final int WINDOW_GROWTH = 10;
+    /** How long the windows' boundaries are used before they are measured again. */
+    static final Duration WINDOWS_FRESH = Duration.ofSeconds(30);
 
     /** How a record was curated. */
     public enum Mark {
@@ -82,8 +92,12 @@ public class KnowledgeService {
         }
     }
 
-    /** One page of hits and how many match in all. */
-    public record Page(List<Hit> items, long total) {
+    /**
+     * One page of hits and how many match in all.
+     *
+     * @param totalExact whether {@code total} was counted (every record looked at) or extrapolated from the newest ones
+     */
+    public record Page(List<Hit> items, long total, boolean totalExact) {
     }
 
     /** One past repair suggested for a ticket. */
@@ -112,6 +126,7 @@ public class KnowledgeService {
     private final AgroalDataSource dataSource;
     private final ServerRepository servers;
     private final TicketEventRepository events;
+    private volatile Windows windows;
 
     public KnowledgeService(AgroalDataSource dataSource, ServerRepository servers, TicketEventRepository events) {
         this.dataSource = dataSource;
@@ -134,7 +149,13 @@ public class KnowledgeService {
         }
     }
 
-    /** Searches the finished repairs, most relevant (and recent) first; recommended ones first. */
+    /**
+     * Searches the finished repairs: among the newest {@value #RANKED} matches (and every recommended one) the most
+     * relevant first, weighed by recency; recommended ones first; older matches after them, newest first. The matches
+     * are looked for among the newest {@value #FIRST_WINDOW} records first, then ten times as many, and so on, until
+     * enough are found for the page, so a frequent word costs no more than a rare one. {@code total} is exact when
+     * every record was looked at, else extrapolated from the records looked at ({@link Page#totalExact()} false).
+     */
     public Page search(Query query, int page, int size) {
         String text = normalize(query.text());
         StringBuilder filters = new StringBuilder();
@@ -151,69 +172,186 @@ public class KnowledgeService {
             filters.append(" and k.check_key = ?");
             filterParams.add(query.check());
         }
+        int wanted = Math.max(RANKED, page * size + size);
         try (Connection c = dataSource.getConnection()) {
-            String with = "";
-            List<Object> withParams = new ArrayList<>();
-            String where = " where true" + filters;
-            String sql;
+            Candidates found;
             if (text == null) {
-                // without words the newest come straight from the index; the total is counted on its own
-                sql = "select " + COLUMNS + ", 0::float8 as score, left(" + SNIPPET_TEXT + ", 400) as snippet,"
-                        + " -1::bigint as total_ from repair_knowledge k" + where
-                        + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc limit ? offset ?";
+                found = candidates(c, null, List.of(), filters.toString(), filterParams, wanted);
             } else {
-                // the query as typed (websearch syntax, stemmed) or with each word widened to its look-alikes
-                with = "with q as (select websearch_to_tsquery('indonesian', ?) || " + fuzzyQuery(c, text, withParams)
-                        + " as any) ";
-                withParams.add(0, text);
-                where = ", q where k.document @@ q.any" + filters;
-                sql = with + "select h.*, ts_headline('indonesian', " + SNIPPET_TEXT.replace("k.", "h.")
-                        + ", q.any, '" + HEADLINE_OPTIONS + "') as snippet from (select " + COLUMNS + ","
-                        + " ts_rank(k.document, q.any) / (1.0 + extract(epoch from (now() - k.closed_at)) / 31536000.0) as score,"
-                        + " count(*) over () as total_ from repair_knowledge k" + where
-                        + " order by (k.curation = 'RECOMMENDED') desc, score desc, k.closed_at desc, k.ticket_id desc"
-                        + " limit ? offset ?) h, q"
-                        + " order by (h.curation = 'RECOMMENDED') desc, h.score desc, h.closed_at desc, h.ticket_id desc";
+                // the query as typed (websearch syntax, stemmed), widened by look-alikes of the words never recorded
+                List<Object> queryParams = new ArrayList<>();
+                queryParams.add(text);
+                String fuzzy = fuzzyQuery(c, text, queryParams);
+                String tsquery = "websearch_to_tsquery('indonesian', ?)" + (fuzzy == null ? "" : " || " + fuzzy);
+                found = candidates(c, tsquery, queryParams, filters.toString(), filterParams, wanted);
             }
-            List<Object> params = new ArrayList<>(withParams);
-            params.addAll(filterParams);
-            List<Object> pageParams = new ArrayList<>(params);
-            pageParams.add(size);
-            pageParams.add((long) page * size);
             List<Hit> hits = new ArrayList<>();
-            long total = -1;
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, pageParams);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        hits.add(hit(rs));
-                        total = rs.getLong("total_");
+            if (!found.ids().isEmpty() && (long) page * size < found.ids().size()) {
+                String order = " order by (c.rn <= " + RANKED + ") desc, (k.curation = 'RECOMMENDED') desc, score desc,"
+                        + " k.closed_at desc, k.ticket_id desc limit ? offset ?";
+                String from = " from unnest(?::bigint[]) with ordinality c(ticket_id, rn) join repair_knowledge k"
+                        + " on k.ticket_id = c.ticket_id";
+                String sql = text == null
+                        ? "select " + COLUMNS + ", 0::float8 as score, left(" + SNIPPET_TEXT + ", 400) as snippet" + from
+                                + order.replace("score desc,", "")
+                        : "select h.*, ts_headline('indonesian', " + SNIPPET_TEXT.replace("k.", "h.") + ", ?::tsquery, '"
+                                + HEADLINE_OPTIONS + "') as snippet from (select " + COLUMNS + ", c.rn, case when c.rn <= "
+                                + RANKED + " then ts_rank(k.document, ?::tsquery) / (1.0 + extract(epoch from (now()"
+                                + " - k.closed_at)) / 31536000.0) else 0 end as score" + from + order + ") h"
+                                + " order by (h.rn <= " + RANKED + ") desc, (h.curation = 'RECOMMENDED') desc, h.score desc,"
+                                + " h.closed_at desc, h.ticket_id desc";
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    int i = 1;
+                    if (text != null) {
+                        s.setString(i++, found.tsquery());
+                        s.setString(i++, found.tsquery());
                     }
-                }
-            }
-            if (total < 0 && (page > 0 || text == null)) {
-                // no words, or a page past the end: count on its own
-                try (PreparedStatement s = c.prepareStatement(with + "select count(*) from repair_knowledge k" + where)) {
-                    bind(s, params);
+                    s.setArray(i++, c.createArrayOf("bigint", found.ids().toArray()));
+                    s.setInt(i++, size);
+                    s.setLong(i, (long) page * size);
                     try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        total = rs.getLong(1);
+                        while (rs.next()) {
+                            hits.add(hit(rs));
+                        }
                     }
                 }
             }
-            total = Math.max(total, 0);
-            return new Page(hits, total);
+            return new Page(hits, found.total(), found.exact());
         } catch (SQLException e) {
             throw new IllegalStateException("could not search the repair knowledge", e);
         }
     }
 
+    /** The newest matching records (recommended ones first), how many match and whether that count is exact. */
+    private record Candidates(List<Long> ids, String tsquery, long total, boolean exact) {
+    }
+
     /**
-     * The query with each word widened to the recorded words it resembles (pg_trgm similarity on the small table of
-     * recorded words, or words it begins): "lisener" becomes listener, "listen" becomes listener; every word must
-     * match (as itself or one of its look-alikes).
+     * @param tsquery      the text query (an SQL expression), or null for every record
+     * @param queryParams  its parameters
+     * @param filters      further conditions on {@code repair_knowledge k}, each starting with {@code and}
+     * @param filterParams their parameters
+     * @param wanted       how many of the newest matches are needed
+     * @return the newest matches, recommended ones first, from the smallest window of newest records holding enough
+     */
+    private Candidates candidates(Connection c, String tsquery, List<Object> queryParams, String filters,
+            List<Object> filterParams, int wanted) throws SQLException {
+        Windows windows = windows(c);
+        List<Object> params = new ArrayList<>(queryParams);
+        params.addAll(filterParams);
+        for (int w = 0; ; w++) {
+            boolean last = w >= windows.since().size();
+            String sql = (tsquery == null ? "with q as (select null::tsquery as any) " : "with q as (select " + tsquery
+                    + " as any) ") + "select k.ticket_id, count(*) over () as matched, q.any::text from repair_knowledge k, q"
+                    + " where " + (tsquery == null ? "true" : "k.document @@ q.any") + filters
+                    + (last ? "" : " and (k.closed_at >= ? or k.curation = 'RECOMMENDED')")
+                    + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc limit ?";
+            List<Long> ids = new ArrayList<>();
+            long matched = 0;
+            String text = null;
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, params);
+                int i = params.size() + 1;
+                if (!last) {
+                    s.setTimestamp(i++, Timestamp.from(windows.since().get(w)));
+                }
+                s.setInt(i, wanted);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                        matched = rs.getLong(2);
+                        text = rs.getString(3);
+                    }
+                }
+            }
+            if (last) {
+                return new Candidates(ids, text, matched, true);
+            }
+            if (ids.size() >= wanted) {
+                // as many again in the records not looked at, in proportion
+                long looked = windows.window(w);
+                return new Candidates(ids, text, Math.max(matched, Math.round((double) matched * windows.records() / looked)),
+                        false);
+            }
+        }
+    }
+
+    /**
+     * Any of the words are usually in many records: the newest {@value #FIRST_WINDOW} records are read in order until
+     * {@value #SIMILAR_CANDIDATES} match, rather than every record holding one of the words.
      *
-     * @return a tsquery expression; its parameters are added to {@code params}
+     * @return the newest records holding any of the words; exact when every record was read
+     */
+    private Candidates newestOf(Connection c, String words, String filters, long exclude) throws SQLException {
+        Windows windows = windows(c);
+        List<Long> ids = new ArrayList<>();
+        String text = null;
+        try (PreparedStatement s = c.prepareStatement("with q as (select siaga_any_words(?) as any)"
+                + " select k.ticket_id, q.any::text from (select k.ticket_id, k.document from repair_knowledge k"
+                + " where true" + filters + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc"
+                + " limit " + FIRST_WINDOW + ") k, q where k.document @@ q.any limit " + SIMILAR_CANDIDATES)) {
+            s.setString(1, words);
+            s.setLong(2, exclude);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    text = rs.getString(2);
+                }
+            }
+        }
+        return new Candidates(ids, text, ids.size(), windows.since().isEmpty());
+    }
+
+    /**
+     * Windows of the newest records: {@link #FIRST_WINDOW} of them, then {@link #WINDOW_GROWTH} times as many each,
+     * while fewer than all.
+     *
+     * @param at      when they were measured
+     * @param records how many records there were
+     * @param since   the closing time of the oldest record of each window
+     */
+    record Windows(Instant at, long records, List<Instant> since) {
+
+        long window(int w) {
+            return FIRST_WINDOW * (long) Math.pow(WINDOW_GROWTH, w);
+        }
+    }
+
+    /** @return the windows, measured again when older than {@link #WINDOWS_FRESH} */
+    private Windows windows(Connection c) throws SQLException {
+        Windows known = windows;
+        Instant now = Instant.now();
+        if (known != null && known.at().plus(WINDOWS_FRESH).isAfter(now)) {
+            return known;
+        }
+        long records;
+        try (PreparedStatement s = c.prepareStatement("select count(*) from repair_knowledge");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            records = rs.getLong(1);
+        }
+        List<Instant> since = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select closed_at from repair_knowledge order by closed_at desc"
+                + " offset ? limit 1")) {
+            for (long size = FIRST_WINDOW; size < records; size *= WINDOW_GROWTH) {
+                s.setLong(1, size - 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    since.add(rs.getTimestamp(1).toInstant());
+                }
+            }
+        }
+        Windows measured = new Windows(now, records, List.copyOf(since));
+        windows = measured;
+        return measured;
+    }
+
+    /**
+     * The query with each word that was never recorded widened to the recorded words it resembles (pg_trgm similarity
+     * on the small table of recorded words, or words it begins): "lisener" becomes listener, "listen" becomes
+     * listener; every word must match (as itself or one of its look-alikes). A word recorded as typed is not widened.
+     *
+     * @return a tsquery expression, or null when no word needs widening; its parameters are added to {@code params}
      */
     private static String fuzzyQuery(Connection c, String text, List<Object> params) throws SQLException {
         List<String> words = new ArrayList<>();
@@ -222,32 +360,41 @@ public class KnowledgeService {
                 words.add(w);
             }
         }
-        if (words.isEmpty()) {
-            params.add(text);
-            return "plainto_tsquery('indonesian', ?)";
-        }
         StringBuilder all = new StringBuilder("(");
+        List<Object> allParams = new ArrayList<>();
+        boolean widened = false;
         try (PreparedStatement s = c.prepareStatement("select word from repair_knowledge_word"
-                + " where (word % ? or word like ? escape '\\') and word <> ? order by similarity(word, ?) desc, word limit "
-                + LOOK_ALIKES)) {
+                + " where word % ? or word like ? escape '\\' order by word = ? desc, similarity(word, ?) desc, word limit "
+                + (LOOK_ALIKES + 1))) {
             for (String w : words) {
                 StringBuilder any = new StringBuilder("(plainto_tsquery('indonesian', ?)");
-                params.add(w);
+                allParams.add(w);
                 if (w.length() >= 3) {
                     s.setString(1, w);
                     s.setString(2, w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
                     s.setString(3, w);
                     s.setString(4, w);
+                    List<String> alike = new ArrayList<>();
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
+                            alike.add(rs.getString(1));
+                        }
+                    }
+                    if (!alike.contains(w)) {
+                        for (String a : alike.subList(0, Math.min(alike.size(), LOOK_ALIKES))) {
                             any.append(" || plainto_tsquery('indonesian', ?)");
-                            params.add(rs.getString(1));
+                            allParams.add(a);
+                            widened = true;
                         }
                     }
                 }
                 all.append(all.length() > 1 ? " && " : "").append(any).append(')');
             }
         }
+        if (!widened) {
+            return null;
+        }
+        params.addAll(allParams);
         return all.append(')').toString();
     }
 
@@ -285,12 +432,18 @@ public class KnowledgeService {
             }
             String words = similarWords(subject);
             if (words != null && found.size() < SUGGESTIONS) {
-                collect(c, found, Match.SIMILAR_TEXT, "select " + COLUMNS + " from (select k.*,"
-                        + " ts_rank(k.document, siaga_any_words(?)) as rank from (select * from repair_knowledge k"
-                        + " where k.document @@ siaga_any_words(?) and k.curation <> 'WRONG' and k.ticket_id <> ?"
-                        + " limit " + SIMILAR_CANDIDATES + ") k) k"
-                        + " order by (k.curation = 'RECOMMENDED') desc, k.rank desc, k.closed_at desc limit ?",
-                        List.of(words, words, exclude, SUGGESTIONS + found.size()));
+                String notWrong = " and k.curation <> 'WRONG' and k.ticket_id <> ?";
+                Candidates near = newestOf(c, words, notWrong, exclude);
+                if (near.ids().size() < SIMILAR_CANDIDATES && !near.exact()) {
+                    near = candidates(c, "siaga_any_words(?)", List.of(words), notWrong, List.of(exclude), SIMILAR_CANDIDATES);
+                }
+                if (!near.ids().isEmpty()) {
+                    collect(c, found, Match.SIMILAR_TEXT, "select " + COLUMNS + " from (select k.*, ts_rank(k.document,"
+                            + " ?::tsquery) as rank from unnest(?::bigint[]) c(ticket_id) join repair_knowledge k"
+                            + " on k.ticket_id = c.ticket_id) k"
+                            + " order by (k.curation = 'RECOMMENDED') desc, k.rank desc, k.closed_at desc limit ?",
+                            List.of(near.tsquery(), c.createArrayOf("bigint", near.ids().toArray()), SUGGESTIONS + found.size()));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not look up suggestions", e);
@@ -415,6 +568,8 @@ public class KnowledgeService {
                 s.setInt(i + 1, n);
             } else if (p instanceof Long n) {
                 s.setLong(i + 1, n);
+            } else if (p instanceof Array a) {
+                s.setArray(i + 1, a);
             } else {
                 s.setString(i + 1, (String) p);
             }

@@ -6,7 +6,7 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.rest.dto.CurationRequest;
 import id.siaga.ticket.rest.dto.KnowledgeItem;
-import id.siaga.ticket.rest.dto.PageResponse;
+import id.siaga.ticket.rest.dto.KnowledgePageResponse;
 import id.siaga.ticket.rest.dto.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -54,10 +54,12 @@ public class KnowledgeResource {
                     + "\"diperbaiki\"; websearch syntax: \"quoted phrase\", or, -word) and pg_trgm word similarity for "
                     + "misspellings and parts of words (\"lisener\" finds \"listener\"). Ranked by relevance weighed by "
                     + "recency, repairs marked RECOMMENDED first; repairs marked WRONG stay in the results with "
-                    + "warning=true. Without q: the newest first. Only closed tickets are finished repairs.")
+                    + "warning=true. Without q: the newest first. Only closed tickets are finished repairs. "
+                    + "Relevance ranks the newest 200 matches (and every recommended one); older matches follow, newest "
+                    + "first. total is exact when totalExact is true, else extrapolated from the newest records looked at.")
     @APIResponse(responseCode = "400", description = "Unknown application, a bad server id, q longer than 200 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<KnowledgeItem> search(
+    public KnowledgePageResponse search(
             @Parameter(description = "Words to look for, at most 200 characters") @QueryParam("q") String q,
             @Parameter(description = "SIAK, KTP_EL or OTHER") @QueryParam("application") String application,
             @Parameter(description = "Repairs on this server", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("serverId") String serverId,
@@ -67,7 +69,8 @@ public class KnowledgeResource {
         QueryParams.checkPage(page, size);
         KnowledgeService.Query query = query(q, application, serverId, check);
         KnowledgeService.Page found = knowledge.search(query, page, size);
-        return new PageResponse<>(found.items().stream().map(KnowledgeItem::of).toList(), found.total(), page, size);
+        return new KnowledgePageResponse(found.items().stream().map(KnowledgeItem::of).toList(), found.total(),
+                found.totalExact(), page, size);
     }
 
     @PUT

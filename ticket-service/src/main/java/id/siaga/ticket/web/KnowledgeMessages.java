@@ -46,6 +46,9 @@ public interface KnowledgeMessages {
     @Message("{count} perbaikan ditemukan.")
     String found(long count);
 
+    @Message("Sekitar {count} perbaikan ditemukan.")
+    String foundAbout(long count);
+
     @Message("Tidak ada perbaikan yang cocok.")
     String none();
 

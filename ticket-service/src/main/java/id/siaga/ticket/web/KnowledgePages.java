@@ -59,8 +59,8 @@ public class KnowledgePages {
 
     /** The search page. */
     public record ListView(String q, String application, String server, String check, List<Option> applications,
-            List<Option> servers, List<HitView> hits, long total, int page, long pages, String previous, String next,
-            boolean mayCurate) {
+            List<Option> servers, List<HitView> hits, long total, boolean totalExact, int page, long pages, String previous,
+            String next, boolean mayCurate) {
     }
 
     @CheckedTemplate
@@ -171,7 +171,7 @@ public class KnowledgePages {
         boolean mayCurate = context.roles().contains(Role.KASI) || context.roles().contains(Role.KABID);
         ListView list = new ListView(q == null ? "" : q, query.application() == null ? "" : query.application().name(),
                 query.serverId() == null ? "" : String.valueOf(query.serverId()), query.check() == null ? "" : query.check(),
-                applications, serverOptions, hits, found.total(), number, pages, number > 1 ? base + (number - 1) : null,
+                applications, serverOptions, hits, found.total(), found.totalExact(), number, pages, number > 1 ? base + (number - 1) : null,
                 number < pages ? base + (number + 1) : null, mayCurate);
         Page page = context.page(context.kno().title(), "knowledge", PATH);
         return context.localized(Templates.list(page, list, errors));

@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
-        service.awaitReady(Duration.ofSeconds(90));
+        service.awaitReady(Duration.ofSeconds(240));
         return service;
     }
 
@@ -81,6 +81,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** @return the operating system's id of the service's process */
+    public long pid() {
+        return process.pid();
     }
 
     /** @return everything the service printed so far */
