@@ -38,4 +38,8 @@ public class Server {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Whether the public status page shows this server by name, as a line of its own. */
+    @Column(name = "is_public")
+    public boolean isPublic;
 }

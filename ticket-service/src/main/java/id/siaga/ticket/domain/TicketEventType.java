@@ -18,6 +18,9 @@ public final class TicketEventType {
     /** The Kasi or Kabid marked the ticket's repair as recommended or wrong (or took the mark away). */
     public static final String KNOWLEDGE_CURATED = "KNOWLEDGE_CURATED";
 
+    /** The public summary shown on the status page was written, changed or removed. */
+    public static final String PUBLIC_SUMMARY = "PUBLIC_SUMMARY";
+
     private TicketEventType() {
     }
 }

@@ -67,7 +67,7 @@ public class TicketMapper {
                 t.severity, t.step, t.state, t.isOpen(), t.assignee, t.stepStartedAt, t.dueAt, isOverdue(t, now),
                 t.decision, t.round, t.agendaNumber, thirdParty, t.endState, t.cancelReason, t.createdAt, t.createdBy,
                 t.updatedAt, t.closedAt, records, evidence, allowedNext,
-                knowledge.suggestionsFor(t).stream().map(SuggestionResponse::of).toList());
+                knowledge.suggestionsFor(t).stream().map(SuggestionResponse::of).toList(), t.publicSummary);
     }
 
     public TicketEventResponse event(TicketEvent e) {

@@ -48,7 +48,7 @@ public class ServerService {
      * @throws ConflictException when the name is taken
      */
     @Transactional
-    public Registered register(String name, ServerRole role, String location, String description) {
+    public Registered register(String name, ServerRole role, String location, String description, boolean shownPublicly) {
         String trimmed = name.trim();
         if (servers.findByName(trimmed).isPresent()) {
             throw new ConflictException("A server named '" + trimmed + "' already exists.");
@@ -60,6 +60,7 @@ public class ServerService {
         server.location = blankToNull(location);
         server.description = blankToNull(description);
         server.agentTokenHash = hash(token);
+        server.isPublic = shownPublicly;
         server.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         servers.persist(server);
         LOG.infof("Registered server %s (%s) as id %d", server.name, role, server.id);
@@ -75,6 +76,17 @@ public class ServerService {
         tokens.forgetServer(id);
         LOG.infof("Renewed the agent token of server %s", server.name);
         return new Registered(server, token);
+    }
+
+    /** Shows the server by name on the public status page, or stops showing it. */
+    @Transactional
+    public Server setPublic(long id, boolean shownPublicly) {
+        Server server = get(id);
+        if (server.isPublic != shownPublicly) {
+            server.isPublic = shownPublicly;
+            LOG.infof("Server %s is %s on the public status page", server.name, shownPublicly ? "shown" : "no longer shown");
+        }
+        return server;
     }
 
     public Server get(long id) {

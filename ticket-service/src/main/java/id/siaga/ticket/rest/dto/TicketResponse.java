@@ -47,5 +47,7 @@ public record TicketResponse(
         @Schema(description = "Latest agent evidence (failures, recovery, re-check results), newest first") List<EvidenceResponse> evidence,
         @Schema(description = "Steps the caller may move the ticket to now") List<String> allowedNext,
         @Schema(description = "At ANALYSIS, REPAIR and SOFTWARE_CHECK: up to five past repairs that may help, the same "
-                + "(server, check) first; empty at other steps") List<SuggestionResponse> suggestions) {
+                + "(server, check) first; empty at other steps") List<SuggestionResponse> suggestions,
+        @Schema(description = "What the public status page says about this incident (shown while the ticket is open); null when nothing")
+        String publicSummary) {
 }
