@@ -196,6 +196,7 @@ public class PageContext {
             case "planned" -> ovs().noticePlanned();
             case "window-cancelled" -> ovs().noticeWindowCancelled();
             case "curated" -> kno().noticeCurated();
+            case "summary" -> StatusView.messages(language()).noticeSummary();
             default -> null;
         };
     }

@@ -16,6 +16,7 @@ import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.ingest.RecheckService;
 import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.rest.dto.CreateTicketRequest;
+import id.siaga.ticket.rest.dto.PublicSummaryRequest;
 import id.siaga.ticket.rest.dto.ThirdPartyRequest;
 import id.siaga.ticket.rest.dto.TransitionRequest;
 import id.siaga.ticket.service.AuditVerifier;
@@ -65,7 +66,7 @@ public class TicketPages {
         static native TemplateInstance intake(Page page, IntakeView intake);
 
         static native TemplateInstance detail(Page page, TicketView ticket, TransitionForm form, FormErrors errors,
-                boolean auditIntact, List<KnowledgePages.SuggestionView> suggestions);
+                boolean auditIntact, List<KnowledgePages.SuggestionView> suggestions, String publicSummary);
     }
 
     private final PageContext context;
@@ -211,6 +212,26 @@ public class TicketPages {
         }
     }
 
+    /** Writes (or, empty, removes) what the public status page says about the ticket's incident. */
+    @POST
+    @Path("{id: [0-9]+}/ringkasan-publik")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    public Response publicSummary(@PathParam("id") long id, @RestForm String publicSummary) {
+        String text = publicSummary == null ? "" : publicSummary;
+        if (text.strip().length() > PublicSummaryRequest.MAX_LENGTH) {
+            return refused(id, TransitionForm.empty(), FormErrors.none()
+                    .add("publicSummary", context.msg().errorTooLong(String.valueOf(PublicSummaryRequest.MAX_LENGTH)))
+                    .general(context.msg().errorFixFields()), 400, text);
+        }
+        try {
+            tickets.setPublicSummary(id, text, context.caller());
+            return Response.seeOther(URI.create(PATH + "/" + id + "?" + PageContext.NOTICE + "=summary")).build();
+        } catch (ConflictException e) {
+            return refused(id, TransitionForm.empty(), FormErrors.none().general(context.msg().errorChangedMeanwhile()), 409);
+        }
+    }
+
     /** Asks the ticket's server agent to run its checks again ("cek ulang", SOP step 6). */
     @POST
     @Path("{id: [0-9]+}/cek-ulang")
@@ -241,18 +262,28 @@ public class TicketPages {
     }
 
     private TemplateInstance detail(long id, TransitionForm form, FormErrors errors) {
+        return detail(id, form, errors, null);
+    }
+
+    /** @param typedSummary the public summary as typed into a refused form, or null to show the ticket's own */
+    private TemplateInstance detail(long id, TransitionForm form, FormErrors errors, String typedSummary) {
         TicketView ticket = views.detail(id);
         Page page = context.page(context.msg().ticketTitle(ticket.number()), "tickets", PATH + "/" + id);
         boolean auditIntact = audit.firstInvalidEventOfTicket(id) == null;
         Ticket entity = tickets.get(id);
         List<KnowledgePages.SuggestionView> suggestions = entity.isOpen() && KnowledgeService.SUGGESTING_STEPS.contains(entity.step)
                 ? knowledgePages.views(knowledge.suggestionsFor(entity)) : null;
-        return context.localized(Templates.detail(page, ticket, form, errors, auditIntact, suggestions));
+        return context.localized(Templates.detail(page, ticket, form, errors, auditIntact, suggestions,
+                typedSummary != null ? typedSummary : entity.publicSummary));
     }
 
     private Response refused(long id, TransitionForm form, FormErrors errors, int status) {
+        return refused(id, form, errors, status, null);
+    }
+
+    private Response refused(long id, TransitionForm form, FormErrors errors, int status, String typedSummary) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(detail(id, form, errors)).build();
+                .entity(detail(id, form, errors, typedSummary)).build();
     }
 
     /** @return the form field showing a property of the transition request */
