@@ -103,8 +103,11 @@ class StatusBrowserTest {
         browser.screenshot("status-after-en");
     }
 
+    /** Walks the agent's ticket (opened at ANALYSIS: the agent did steps 2 and 3) to CLOSED. */
     private static void closeThroughTheSop(long ticket) {
-        for (String step : List.of("INSPECTION", "FUNCTION_CHECK", "ANALYSIS", "REPAIR", "SOFTWARE_CHECK", "DECISION")) {
+        List<String> steps = List.of("INSPECTION", "FUNCTION_CHECK", "ANALYSIS", "REPAIR", "SOFTWARE_CHECK", "DECISION");
+        String at = Api.as(ADB).get("/api/v1/tickets/{id}", ticket).then().extract().path("step");
+        for (String step : steps.subList(steps.indexOf(at) + 1, steps.size())) {
             Api.move(ADB, ticket, step, "ok");
         }
         Api.move(ADB, ticket, "REPORT_TO_KABID", "Ya, software berfungsi");
