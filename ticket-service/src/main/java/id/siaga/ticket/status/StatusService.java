@@ -8,6 +8,7 @@ import id.siaga.ticket.domain.Severity;
 import id.siaga.ticket.ingest.CheckStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads the public status page's snapshot from the database at most once per {@code siaga.status.refresh} on each
@@ -41,9 +44,17 @@ public class StatusService {
     /** Most ended incidents listed. */
     static final int RECENT_LIMIT = 20;
 
+    private static final Logger LOG = Logger.getLogger(StatusService.class);
+
     private final AgroalDataSource dataSource;
     private final SiagaConfig config;
-    private final ReentrantLock reading = new ReentrantLock();
+    /** Held while a snapshot is read: by the first request, or for the reader thread. */
+    private final Semaphore reading = new Semaphore(1);
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "siaga-status-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile StatusSnapshot snapshot;
 
     public StatusService(AgroalDataSource dataSource, SiagaConfig config) {
@@ -51,28 +62,43 @@ public class StatusService {
         this.config = config;
     }
 
-    /** @return the snapshot, read again when it is older than the refresh time */
+    /**
+     * @return the snapshot; when it is older than the refresh time, a new one is read in the background and this request
+     *         still gets the previous one, so that no request but the very first waits for the database. When the
+     *         database cannot be read, the last snapshot stays.
+     */
     public StatusSnapshot current() {
         StatusSnapshot known = snapshot;
-        if (known != null && !stale(known)) {
-            return known;
-        }
-        if (known != null && !reading.tryLock()) {
-            return known;
-        }
         if (known == null) {
-            reading.lock();
-        }
-        try {
-            StatusSnapshot again = snapshot;
-            if (again != null && !stale(again)) {
-                return again;
+            reading.acquireUninterruptibly();
+            try {
+                if (snapshot == null) {
+                    snapshot = read(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                }
+                return snapshot;
+            } finally {
+                reading.release();
             }
-            StatusSnapshot fresh = read(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            snapshot = fresh;
-            return fresh;
+        }
+        if (stale(known) && reading.tryAcquire()) {
+            try {
+                reader.execute(this::refresh);
+            } catch (RuntimeException e) {
+                reading.release();
+                throw e;
+            }
+        }
+        return known;
+    }
+
+    /** Reads a new snapshot; runs on the reader thread, which holds {@link #reading} for it. */
+    private void refresh() {
+        try {
+            snapshot = read(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        } catch (RuntimeException e) {
+            LOG.warnf("The status page keeps its snapshot of %s: %s", snapshot.computedAt(), e.getMessage());
         } finally {
-            reading.unlock();
+            reading.release();
         }
     }
 
