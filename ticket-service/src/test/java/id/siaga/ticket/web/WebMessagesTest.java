@@ -26,6 +26,7 @@ class WebMessagesTest {
         assertTranslated(ReportMessages.class, "messages/rpt_en.properties");
         assertTranslated(OversightMessages.class, "messages/ovs_en.properties");
         assertTranslated(KnowledgeMessages.class, "messages/kno_en.properties");
+        assertTranslated(StatusMessages.class, "messages/sts_en.properties");
     }
 
     @Test
