@@ -56,6 +56,8 @@ public class StatusService {
         return thread;
     });
     private volatile StatusSnapshot snapshot;
+    /** When the last read ended: the next one starts at least the refresh time later, however long reads take. */
+    private volatile Instant readEnded = Instant.MIN;
 
     public StatusService(AgroalDataSource dataSource, SiagaConfig config) {
         this.dataSource = dataSource;
@@ -74,6 +76,7 @@ public class StatusService {
             try {
                 if (snapshot == null) {
                     snapshot = read(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                    readEnded = Instant.now();
                 }
                 return snapshot;
             } finally {
@@ -98,12 +101,15 @@ public class StatusService {
         } catch (RuntimeException e) {
             LOG.warnf("The status page keeps its snapshot of %s: %s", snapshot.computedAt(), e.getMessage());
         } finally {
+            readEnded = Instant.now();
             reading.release();
         }
     }
 
     private boolean stale(StatusSnapshot s) {
-        return s.computedAt().plus(config.status().refresh()).isBefore(Instant.now());
+        Instant now = Instant.now();
+        return s.computedAt().plus(config.status().refresh()).isBefore(now)
+                && readEnded.plus(config.status().refresh()).isBefore(now);
     }
 
     /** A server as the page needs it. */
