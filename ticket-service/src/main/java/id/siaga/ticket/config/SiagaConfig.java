@@ -196,6 +196,27 @@ public interface SiagaConfig {
         Duration writeTimeout();
     }
 
+    Status status();
+
+    /** The public status page ({@code /status}, {@code GET /api/v1/status}). */
+    interface Status {
+        /** Longest time the page's snapshot is served before it is read again from the database (per instance). */
+        @WithDefault("15s")
+        Duration refresh();
+
+        /** How often the page reloads itself in the browser. */
+        @WithDefault("60s")
+        Duration pageReload();
+
+        /** How far back the page lists incidents that have ended. */
+        @WithDefault("P7D")
+        Duration recentIncidents();
+
+        /** How far ahead the page lists planned maintenance. */
+        @WithDefault("P30D")
+        Duration maintenanceAhead();
+    }
+
     /** Meters read from the database. */
     interface Metrics {
         /** How often the open-tickets-per-step gauges are re-read. */

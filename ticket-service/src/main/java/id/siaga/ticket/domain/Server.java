@@ -54,4 +54,8 @@ public class Server {
     /** When the agent's latest heartbeat was observed. The agent columns are written by ingest only. */
     @Column(name = "agent_heartbeat_at", insertable = false, updatable = false)
     public Instant agentHeartbeatAt;
+
+    /** Whether the public status page shows this server by name, as a line of its own. */
+    @Column(name = "is_public")
+    public boolean isPublic;
 }

@@ -124,6 +124,13 @@ public class Ticket {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** What the public status page says about this incident while the ticket is open; kept after it closes. */
+    @Column(name = "public_summary")
+    public String publicSummary;
+
+    @Column(name = "public_summary_at")
+    public Instant publicSummaryAt;
+
     @Version
     public int version;
 

@@ -29,6 +29,9 @@ public final class TicketEventType {
      */
     public static final String ESCALATION_ACKNOWLEDGED = "ESCALATION_ACKNOWLEDGED";
 
+    /** The public summary shown on the status page was written, changed or removed. */
+    public static final String PUBLIC_SUMMARY = "PUBLIC_SUMMARY";
+
     private TicketEventType() {
     }
 }

@@ -31,6 +31,6 @@ public class ServerMapper {
     private static ServerResponse toResponse(Server s, ServerHealth.Summary summary, String token) {
         ServerHealth.Summary known = summary == null ? ServerHealth.Summary.NONE : summary;
         return new ServerResponse(s.id, s.name, s.role, s.location, s.description, s.agentLastSeen,
-                known.worstStatus(), known.openTickets(), s.createdAt, token);
+                known.worstStatus(), known.openTickets(), s.createdAt, s.isPublic, token);
     }
 }

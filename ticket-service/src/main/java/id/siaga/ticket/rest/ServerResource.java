@@ -9,6 +9,7 @@ import id.siaga.ticket.rest.dto.CreateServerRequest;
 import id.siaga.ticket.rest.dto.RecheckResponse;
 import id.siaga.ticket.rest.dto.Problem;
 import id.siaga.ticket.rest.dto.ServerResponse;
+import id.siaga.ticket.rest.dto.UpdateServerRequest;
 import id.siaga.ticket.service.ServerService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -61,10 +63,22 @@ public class ServerResource {
     @APIResponse(responseCode = "409", description = "The name is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateServerRequest request, @Context UriInfo uri) {
         ServerService.Registered registered = servers.register(new ServerService.Details(request.name(),
-                request.role(), request.location(), request.description()), callers.caller().username());
+                request.role(), request.location(), request.description(), Boolean.TRUE.equals(request.isPublic())),
+                callers.caller().username());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/servers")
                         .path(String.valueOf(registered.server().id)).build())
                 .entity(status.describe(registered.server(), registered.token())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Role.NAME_ADMIN)
+    @Operation(summary = "Show or hide a server by name on the public status page")
+    @APIResponse(responseCode = "200", description = "The server after the change", content = @Content(schema = @Schema(implementation = ServerResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or `public` missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such server", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ServerResponse update(@PathParam("id") long id, @Valid @NotNull UpdateServerRequest request) {
+        return status.describe(servers.setPublic(id, request.isPublic()), null);
     }
 
     @POST

@@ -73,7 +73,8 @@ public class TicketMapper {
                 t.decision, t.round, t.agendaNumber, thirdParty, t.endState, t.cancelReason, t.createdAt, t.createdBy,
                 t.updatedAt, t.closedAt, records, evidence, allowedNext,
                 knowledge.suggestionsFor(t).stream().map(SuggestionResponse::of).toList(),
-                reports.listForTicket(t.id).stream().map(LinkedReportResponse::of).toList(), t.duplicateOf);
+                reports.listForTicket(t.id).stream().map(LinkedReportResponse::of).toList(), t.duplicateOf,
+                t.publicSummary);
     }
 
     public TicketEventResponse event(TicketEvent e) {

@@ -12,6 +12,7 @@ import id.siaga.ticket.rest.dto.EvidenceResponse;
 import id.siaga.ticket.rest.dto.RecheckResponse;
 import id.siaga.ticket.rest.dto.NoteRequest;
 import id.siaga.ticket.rest.dto.PageResponse;
+import id.siaga.ticket.rest.dto.PublicSummaryRequest;
 import id.siaga.ticket.rest.dto.Problem;
 import id.siaga.ticket.rest.dto.TicketEventResponse;
 import id.siaga.ticket.rest.dto.TicketResponse;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -170,6 +172,24 @@ public class TicketResource {
         Caller caller = callers.caller();
         Ticket ticket = tickets.approveThirdParty(id, request == null ? null : request.note(), caller);
         return detail(ticket, caller);
+    }
+
+    @PUT
+    @Path("/{id}/public-summary")
+    @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    @Operation(summary = "Write the incident's public summary for the status page",
+            description = "Shown on the public status page (GET /api/v1/status, /status) while the ticket is open, on the "
+                    + "line of its application (SIAK, KTP_EL) or public server; kept in the page's recent incidents after "
+                    + "the ticket closes. Empty text removes it. Recorded in the audit trail as PUBLIC_SUMMARY.")
+    @APIResponse(responseCode = "200", description = "The ticket with its public summary",
+            content = @Content(schema = @Schema(implementation = TicketResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, text missing or longer than 500 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The ticket is closed or cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
+    public TicketResponse publicSummary(@PathParam("id") long id, @Valid @NotNull PublicSummaryRequest request) {
+        Caller caller = callers.caller();
+        return detail(tickets.setPublicSummary(id, request.text(), caller), caller);
     }
 
     @GET

@@ -43,7 +43,7 @@ public class ServerService {
     }
 
     /** What the administrator says about a server: everything but its agent's token and reports. */
-    public record Details(String name, ServerRole role, String location, String description) {
+    public record Details(String name, ServerRole role, String location, String description, boolean shownPublicly) {
     }
 
     /** A server together with its new token, which is shown once. */
@@ -109,6 +109,7 @@ public class ServerService {
         server.role = details.role();
         server.location = blankToNull(details.location());
         server.description = blankToNull(details.description());
+        server.isPublic = details.shownPublicly();
     }
 
     private static String describe(Server server) {
@@ -117,6 +118,17 @@ public class ServerService {
 
     private static String subject(Server server) {
         return "server:" + server.id;
+    }
+
+    /** Shows the server by name on the public status page, or stops showing it. */
+    @Transactional
+    public Server setPublic(long id, boolean shownPublicly) {
+        Server server = get(id);
+        if (server.isPublic != shownPublicly) {
+            server.isPublic = shownPublicly;
+            LOG.infof("Server %s is %s on the public status page", server.name, shownPublicly ? "shown" : "no longer shown");
+        }
+        return server;
     }
 
     public Server get(long id) {

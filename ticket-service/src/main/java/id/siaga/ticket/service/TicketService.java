@@ -374,6 +374,34 @@ public class TicketService {
         return ticket;
     }
 
+    /**
+     * Writes, changes or (with blank text) removes what the public status page says about the ticket's incident, and
+     * records it in the audit trail. Nothing is recorded when the text does not change.
+     *
+     * @throws ResourceNotFoundException when the ticket does not exist
+     * @throws ConflictException         when the ticket is closed or cancelled
+     */
+    @Transactional
+    public Ticket setPublicSummary(long id, String text, Caller caller) {
+        Ticket ticket = tickets.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no ticket with id " + id + "."));
+        if (!ticket.isOpen()) {
+            throw new ConflictException("Ticket " + ticket.number + " is " + ticket.step
+                    + "; the public summary of a finished incident can no longer change.");
+        }
+        String summary = trimToNull(text);
+        if (java.util.Objects.equals(summary, ticket.publicSummary)) {
+            return ticket;
+        }
+        Instant now = now();
+        ticket.publicSummary = summary;
+        ticket.publicSummaryAt = summary == null ? null : now;
+        ticket.updatedAt = now;
+        record(ticket, now, caller.username(), TicketEventType.PUBLIC_SUMMARY, ticket.step, ticket.step,
+                summary == null ? "Public summary removed" : summary);
+        return ticket;
+    }
+
     /** Appends an audit event for the ticket. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Ticket ticket, Instant at, String actor, String type, String from, String to, String note) {

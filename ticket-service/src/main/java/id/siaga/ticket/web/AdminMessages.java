@@ -236,6 +236,9 @@ public interface AdminMessages {
     @Message("Keterangan")
     String fieldDescription();
 
+    @Message("Tampilkan server ini dengan namanya di halaman status publik (/status)")
+    String fieldServerPublic();
+
     @Message("Daftarkan dan buat token")
     String registerSubmit();
 

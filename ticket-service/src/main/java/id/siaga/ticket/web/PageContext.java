@@ -244,6 +244,7 @@ public class PageContext {
             case "holiday-added" -> adm().noticeHolidayAdded();
             case "holiday-removed" -> adm().noticeHolidayRemoved();
             case "profile-saved" -> adm().noticeProfileSaved();
+            case "summary" -> StatusView.messages(language()).noticeSummary();
             default -> null;
         };
     }

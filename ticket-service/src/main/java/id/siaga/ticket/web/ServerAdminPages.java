@@ -225,9 +225,10 @@ public class ServerAdminPages {
             }
         }
         CreateServerRequest request = new CreateServerRequest(UserAdminPages.trimmed(form.name), role,
-                UserAdminPages.trimmed(form.location), UserAdminPages.trimmed(form.description));
+                UserAdminPages.trimmed(form.location), UserAdminPages.trimmed(form.description), form.shownPublicly());
         errors.addViolations(validator.validate(request), field -> field, context.msg());
-        return new ServerService.Details(request.name(), role, request.location(), request.description());
+        return new ServerService.Details(request.name(), role, request.location(), request.description(),
+                form.shownPublicly());
     }
 
     private TemplateInstance listPage(ServerForm form, FormErrors errors) {
@@ -263,6 +264,7 @@ public class ServerAdminPages {
         form.role = server.role.name();
         form.location = server.location;
         form.description = server.description;
+        form.publik = server.isPublic ? "on" : null;
         return form;
     }
 }

@@ -16,6 +16,13 @@ public class ServerForm {
     public String location;
     @RestForm
     public String description;
+    /** "on" when the box "shown on the public status page" is ticked. */
+    @RestForm("publik")
+    public String publik;
+
+    boolean shownPublicly() {
+        return "on".equals(publik);
+    }
 
     public static ServerForm blank() {
         return new ServerForm();

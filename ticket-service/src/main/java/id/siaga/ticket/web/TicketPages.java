@@ -16,6 +16,7 @@ import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.ingest.RecheckService;
 import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.rest.dto.CreateTicketRequest;
+import id.siaga.ticket.rest.dto.PublicSummaryRequest;
 import id.siaga.ticket.rest.dto.ThirdPartyRequest;
 import id.siaga.ticket.rest.dto.TransitionRequest;
 import id.siaga.ticket.service.AuditVerifier;
@@ -65,7 +66,8 @@ public class TicketPages {
         static native TemplateInstance intake(Page page, IntakeView intake, RelatedTicketsView related);
 
         static native TemplateInstance detail(Page page, TicketView ticket, TransitionForm form, FormErrors errors,
-                boolean auditIntact, List<KnowledgePages.SuggestionView> suggestions, LinkedReportsView links);
+                boolean auditIntact, List<KnowledgePages.SuggestionView> suggestions, LinkedReportsView links,
+                String publicSummary);
     }
 
     private final PageContext context;
@@ -221,6 +223,26 @@ public class TicketPages {
         }
     }
 
+    /** Writes (or, empty, removes) what the public status page says about the ticket's incident. */
+    @POST
+    @Path("{id: [0-9]+}/ringkasan-publik")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
+    public Response publicSummary(@PathParam("id") long id, @RestForm String publicSummary) {
+        String text = publicSummary == null ? "" : publicSummary;
+        if (text.strip().length() > PublicSummaryRequest.MAX_LENGTH) {
+            return refused(id, TransitionForm.empty(), FormErrors.none()
+                    .add("publicSummary", context.msg().errorTooLong(String.valueOf(PublicSummaryRequest.MAX_LENGTH)))
+                    .general(context.msg().errorFixFields()), 400, text);
+        }
+        try {
+            tickets.setPublicSummary(id, text, context.caller());
+            return Response.seeOther(URI.create(PATH + "/" + id + "?" + PageContext.NOTICE + "=summary")).build();
+        } catch (ConflictException e) {
+            return refused(id, TransitionForm.empty(), FormErrors.none().general(context.msg().errorChangedMeanwhile()), 409);
+        }
+    }
+
     /** Asks the ticket's server agent to run its checks again ("cek ulang", SOP step 6). */
     @POST
     @Path("{id: [0-9]+}/cek-ulang")
@@ -252,10 +274,12 @@ public class TicketPages {
     }
 
     private TemplateInstance detail(long id, TransitionForm form, FormErrors errors) {
-        return detail(id, form, errors, LinkForm.empty());
+        return detail(id, form, errors, LinkForm.empty(), null);
     }
 
-    private TemplateInstance detail(long id, TransitionForm form, FormErrors errors, LinkForm linkForm) {
+    /** @param typedSummary the public summary as typed into a refused form, or null to show the ticket's own */
+    private TemplateInstance detail(long id, TransitionForm form, FormErrors errors, LinkForm linkForm,
+            String typedSummary) {
         TicketView ticket = views.detail(id);
         Page page = context.page(context.msg().ticketTitle(ticket.number()), "tickets", PATH + "/" + id);
         boolean auditIntact = audit.firstInvalidEventOfTicket(id) == null;
@@ -263,18 +287,22 @@ public class TicketPages {
         List<KnowledgePages.SuggestionView> suggestions = entity.isOpen() && KnowledgeService.SUGGESTING_STEPS.contains(entity.step)
                 ? knowledgePages.views(knowledge.suggestionsFor(entity)) : null;
         return context.localized(Templates.detail(page, ticket, form, errors, auditIntact, suggestions,
-                links.forTicket(entity, linkForm)));
+                links.forTicket(entity, linkForm), typedSummary != null ? typedSummary : entity.publicSummary));
     }
 
     /** The ticket page again after its linked-report form was refused, with the reason next to the fields. */
     Response refused(long id, LinkForm form, FormErrors errors, int status) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(detail(id, TransitionForm.empty(), errors, form)).build();
+                .entity(detail(id, TransitionForm.empty(), errors, form, null)).build();
     }
 
     private Response refused(long id, TransitionForm form, FormErrors errors, int status) {
+        return refused(id, form, errors, status, null);
+    }
+
+    private Response refused(long id, TransitionForm form, FormErrors errors, int status, String typedSummary) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(detail(id, form, errors)).build();
+                .entity(detail(id, form, errors, LinkForm.empty(), typedSummary)).build();
     }
 
     /** @return the form field showing a property of the transition request */

@@ -33,7 +33,8 @@ final class RawHttpClient implements AutoCloseable {
 
     Answer get(String path, String authorization) throws IOException {
         connect();
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                + (authorization == null ? "" : "\r\nAuthorization: " + authorization)
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return read();

@@ -27,6 +27,7 @@ class WebMessagesTest {
         assertTranslated(OversightMessages.class, "messages/ovs_en.properties");
         assertTranslated(KnowledgeMessages.class, "messages/kno_en.properties");
         assertTranslated(LinkMessages.class, "messages/lnk_en.properties");
+        assertTranslated(StatusMessages.class, "messages/sts_en.properties");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.siaga.ticket.rest.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import id.siaga.ticket.domain.ServerRole;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,5 +17,7 @@ public record CreateServerRequest(
         @Schema(maxLength = 200, examples = "Ruang server Disdukcapil, Painan")
         @Size(max = 200) String location,
         @Schema(maxLength = 1000)
-        @Size(max = 1000) String description) {
+        @Size(max = 1000) String description,
+        @Schema(name = "public", description = "Show the server by name as a line of its own on the public status page; false when absent")
+        @JsonProperty("public") Boolean isPublic) {
 }

@@ -1,6 +1,7 @@
 package id.siaga.ticket.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import id.siaga.ticket.domain.ServerRole;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,6 +20,8 @@ public record ServerResponse(
         String worstStatus,
         @Schema(description = "Open tickets about this server") long openTickets,
         Instant createdAt,
+        @Schema(name = "public", description = "Whether the public status page shows the server by name")
+        @JsonProperty("public") boolean isPublic,
         @Schema(description = "The agent's bearer token; returned once, when the server is created or the token renewed")
         @JsonInclude(JsonInclude.Include.NON_NULL) String agentToken) {
 }

@@ -49,5 +49,7 @@ public record TicketResponse(
         @Schema(description = "At ANALYSIS, REPAIR and SOFTWARE_CHECK: up to five past repairs that may help, the same "
                 + "(server, check) first; empty at other steps") List<SuggestionResponse> suggestions,
         @Schema(description = "Further complaints recorded on the ticket (linked reports), oldest first") List<LinkedReportResponse> reports,
-        @Schema(description = "For a ticket cancelled as a duplicate: the id of the surviving ticket") Long duplicateOf) {
+        @Schema(description = "For a ticket cancelled as a duplicate: the id of the surviving ticket") Long duplicateOf,
+        @Schema(description = "What the public status page says about this incident (shown while the ticket is open); null when nothing")
+        String publicSummary) {
 }
