@@ -6,6 +6,7 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.security.CachedPasswordIdentityProvider;
+import id.siaga.ticket.security.PasswordChecks;
 import id.siaga.ticket.security.SessionCutoffs;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.repository.UserRepository;
@@ -37,9 +38,11 @@ public class UserService {
     private final SiagaConfig config;
     private final CachedPasswordIdentityProvider credentials;
     private final SessionCutoffs sessions;
+    private final PasswordChecks passwords;
 
     public UserService(UserRepository users, EntityManager entityManager, SiagaConfig config,
-            CachedPasswordIdentityProvider credentials, SessionCutoffs sessions) {
+            CachedPasswordIdentityProvider credentials, SessionCutoffs sessions, PasswordChecks passwords) {
+        this.passwords = passwords;
         this.users = users;
         this.entityManager = entityManager;
         this.config = config;
@@ -104,7 +107,7 @@ public class UserService {
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         AppUser user = users.findByUsername(username)
                 .orElseThrow(() -> new ResourceNotFoundException("Your account no longer exists."));
-        if (!BcryptUtil.matches(currentPassword, user.passwordHash)) {
+        if (!passwords.matches(currentPassword, user.passwordHash)) {
             throw new InvalidRequestException("currentPassword", "is not your current password");
         }
         user.passwordHash = BcryptUtil.bcryptHash(newPassword);
