@@ -58,7 +58,7 @@ public class FindingWriter {
     private final ObjectMapper json;
     private final Counter accepted;
     private final Counter duplicates;
-    private final MeterRegistry registry;
+    private final Map<CheckStatus, Counter> received = new java.util.EnumMap<>(CheckStatus.class);
     private final EscalationService escalations;
     private final MaintenanceWindowRepository maintenance;
 
@@ -73,8 +73,11 @@ public class FindingWriter {
         this.tickets = tickets;
         this.config = config;
         this.json = json;
-        this.registry = registry;
         this.accepted = Counter.builder("siaga.findings.ingested").description("Findings stored").register(registry);
+        for (CheckStatus status : CheckStatus.values()) {
+            received.put(status, Counter.builder("siaga.findings.received").description("New findings, by status")
+                    .tag("status", status.name()).register(registry));
+        }
         this.duplicates = Counter.builder("siaga.findings.duplicates")
                 .description("Findings received again and skipped (agent retries)").register(registry);
     }
@@ -129,15 +132,17 @@ public class FindingWriter {
             List<CheckState> changed = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();
             List<MaintenanceWindow> windows = windowsFor(freshByServer);
+            Map<Long, Integer> intervals = new HashMap<>();
             for (long serverId : serverIds) {
                 List<Finding> fresh = freshByServer.getOrDefault(serverId, List.of());
                 if (!fresh.isEmpty()) {
                     List<Finding> ordered = fresh.stream()
                             .sorted(Comparator.comparing(Finding::observedAt).thenComparing(Finding::id)).toList();
                     apply(connection, servers.get(serverId), states.computeIfAbsent(serverId, id -> new HashMap<>()),
-                            ordered, windows, now, changed, evidence);
+                            ordered, windows, now, changed, evidence, intervals);
                 }
             }
+            saveIntervals(connection, intervals);
             saveStates(connection, changed, now);
             insertEvidence(connection, evidence);
             Map<Long, List<Recheck>> rechecks = pendingRechecks(connection, serverIds, now);
@@ -277,8 +282,8 @@ public class FindingWriter {
     }
 
     private void apply(Connection c, AgentTickets.Source server, Map<String, CheckState> states, List<Finding> fresh,
-            List<MaintenanceWindow> windows, Instant now, List<CheckState> toSave, List<Evidence> evidence)
-            throws SQLException {
+            List<MaintenanceWindow> windows, Instant now, List<CheckState> toSave, List<Evidence> evidence,
+            Map<Long, Integer> intervals) throws SQLException {
         Set<String> links = new HashSet<>();
         fresh.forEach(f -> addIfPresent(links, f.dependsOn()));
         states.values().forEach(st -> addIfPresent(links, st.dependsOn()));
@@ -293,7 +298,7 @@ public class FindingWriter {
                 rechecked.put(finding.id(), finding);
             }
             if (finding.isHeartbeat()) {
-                rememberInterval(c, server.id(), finding);
+                rememberInterval(intervals, server.id(), finding);
             }
             CheckState state = states.computeIfAbsent(finding.checkKey(), key -> new CheckState(server.id(), key));
             if (state.observedAt != null && finding.observedAt().isBefore(state.observedAt)) {
@@ -351,8 +356,7 @@ public class FindingWriter {
         }
         changed.stream().sorted().map(states::get).forEach(toSave::add);
         evidence.addAll(completeRechecks(c, server, rechecked, now));
-        fresh.forEach(f -> Counter.builder("siaga.findings.received").description("New findings, by status")
-                .tag("status", f.status().name()).register(registry).increment());
+        fresh.forEach(f -> received.get(f.status()).increment());
     }
 
     /** @return the maintenance windows that may cover any of the fresh findings, in one query */
@@ -377,17 +381,32 @@ public class FindingWriter {
         }
     }
 
-    /** Keeps the agent's own report interval, which decides when it counts as silent. */
-    private static void rememberInterval(Connection c, long serverId, Finding heartbeat) throws SQLException {
+    /** Notes the agent's own report interval from its heartbeat (the last one of a batch counts). */
+    private static void rememberInterval(Map<Long, Integer> intervals, long serverId, Finding heartbeat) {
         Double interval = heartbeat.measurements() == null ? null : heartbeat.measurements().get("intervalSeconds");
-        if (interval == null || interval < 1 || interval > 86_400) {
+        if (interval != null && interval >= 1 && interval <= 86_400) {
+            intervals.put(serverId, interval.intValue());
+        }
+    }
+
+    /** Keeps the agents' report intervals, which decide when they count as silent: one statement for all servers. */
+    private static void saveIntervals(Connection c, Map<Long, Integer> intervals) throws SQLException {
+        if (intervals.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "update server set agent_interval_seconds = ? where id = ? and agent_interval_seconds is distinct from ?")) {
-            s.setInt(1, interval.intValue());
-            s.setLong(2, serverId);
-            s.setInt(3, interval.intValue());
+        try (PreparedStatement s = c.prepareStatement("""
+                update server s set agent_interval_seconds = v.seconds
+                from unnest(?::bigint[], ?::integer[]) as v(id, seconds)
+                where s.id = v.id and s.agent_interval_seconds is distinct from v.seconds""")) {
+            Long[] ids = new Long[intervals.size()];
+            Integer[] seconds = new Integer[intervals.size()];
+            int i = 0;
+            for (Map.Entry<Long, Integer> e : intervals.entrySet()) {
+                ids[i] = e.getKey();
+                seconds[i++] = e.getValue();
+            }
+            s.setArray(1, c.createArrayOf("bigint", ids));
+            s.setArray(2, c.createArrayOf("integer", seconds));
             s.executeUpdate();
         }
     }

@@ -1,6 +1,7 @@
 package id.siaga.ticket.security;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -40,7 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * are the current ones, and a remembered password counts only together with the stored hash it was verified
  * against, so a password changed on any instance makes the old one fail at once everywhere.</li>
  * <li>Only a salted SHA-256 of (user name, stored hash, password) is kept, in memory, one per user; failures are
- * never remembered.</li>
+ * never remembered. An unknown user name costs a bcrypt verification too (against a random hash), so that the time
+ * of the answer does not tell which names exist.</li>
  * <li>Concurrent requests with the same not yet remembered credentials wait for one verification instead of
  * each paying their own.</li>
  * </ul>
@@ -68,6 +70,7 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Boolean>> verifying = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
+    private volatile String unknownUserHash;
 
     public CachedPasswordIdentityProvider(AgroalDataSource dataSource, PasswordChecks checks, SessionCutoffs sessions,
             SignInThrottle throttle, @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
@@ -135,10 +138,12 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     private SecurityIdentity verify(UsernamePasswordAuthenticationRequest request) {
         String username = request.getUsername();
         Account account = account(username);
+        String password = new String(request.getPassword().getPassword());
         if (account == null || account.passwordHash() == null) {
+            // As long as for a known user, so that the answer's time does not tell which names exist.
+            checks.matches(password, unknownUserHash());
             throw new AuthenticationFailedException();
         }
-        String password = new String(request.getPassword().getPassword());
         byte[] digest = digest(username, account.passwordHash(), password);
         if (!isRemembered(username, digest) && !verifyOnce(username, account.passwordHash(), password, digest)) {
             throw new AuthenticationFailedException();
@@ -149,6 +154,18 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
             Arrays.stream(account.roles().split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(identity::addRole);
         }
         return identity.build();
+    }
+
+    /** @return a bcrypt hash of a random secret, made once, to verify unknown users' passwords against */
+    private String unknownUserHash() {
+        String hash = unknownUserHash;
+        if (hash == null) {
+            byte[] secret = new byte[24];
+            new SecureRandom().nextBytes(secret);
+            hash = BcryptUtil.bcryptHash(HexFormat.of().formatHex(secret));
+            unknownUserHash = hash;
+        }
+        return hash;
     }
 
     private boolean isRemembered(String username, byte[] digest) {
