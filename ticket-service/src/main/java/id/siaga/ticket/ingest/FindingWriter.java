@@ -10,7 +10,6 @@ import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.escalation.EscalationReason;
 import id.siaga.ticket.escalation.EscalationService;
-import id.siaga.ticket.repository.MaintenanceWindowRepository;
 import id.siaga.ticket.service.Caller;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
@@ -60,13 +59,11 @@ public class FindingWriter {
     private final Counter duplicates;
     private final Map<CheckStatus, Counter> received = new java.util.EnumMap<>(CheckStatus.class);
     private final EscalationService escalations;
-    private final MaintenanceWindowRepository maintenance;
 
     public FindingWriter(AgroalDataSource dataSource, EntityManager entityManager, AgentTickets agentTickets,
             TicketService tickets, SiagaConfig config, ObjectMapper json, MeterRegistry registry,
-            EscalationService escalations, MaintenanceWindowRepository maintenance) {
+            EscalationService escalations) {
         this.escalations = escalations;
-        this.maintenance = maintenance;
         this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.agentTickets = agentTickets;
@@ -131,7 +128,7 @@ public class FindingWriter {
             Map<Long, Map<String, CheckState>> states = loadStates(connection, serverIds);
             List<CheckState> changed = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();
-            List<MaintenanceWindow> windows = windowsFor(freshByServer);
+            List<MaintenanceWindow> windows = windowsFor(connection, freshByServer);
             Map<Long, Integer> intervals = new HashMap<>();
             for (long serverId : serverIds) {
                 List<Finding> fresh = freshByServer.getOrDefault(serverId, List.of());
@@ -359,8 +356,12 @@ public class FindingWriter {
         fresh.forEach(f -> received.get(f.status()).increment());
     }
 
-    /** @return the maintenance windows that may cover any of the fresh findings, in one query */
-    private List<MaintenanceWindow> windowsFor(Map<Long, List<Finding>> freshByServer) {
+    /**
+     * @return the maintenance windows that may cover any of the fresh findings, in one plain query on the batch's
+     * connection (a Hibernate query here cost a tenth of the service's CPU under load)
+     */
+    private static List<MaintenanceWindow> windowsFor(Connection c, Map<Long, List<Finding>> freshByServer)
+            throws SQLException {
         if (freshByServer.isEmpty()) {
             return List.of();
         }
@@ -372,7 +373,26 @@ public class FindingWriter {
                 to = to == null || f.observedAt().isAfter(to) ? f.observedAt() : to;
             }
         }
-        return maintenance.overlappingAny(List.copyOf(freshByServer.keySet()), from, to.plusSeconds(1));
+        List<MaintenanceWindow> windows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select server_id, starts_at, ends_at from maintenance_window
+                where deleted_at is null and (server_id is null or server_id = any(?)) and ends_at > ? and starts_at < ?
+                order by starts_at""")) {
+            s.setArray(1, c.createArrayOf("bigint", freshByServer.keySet().toArray()));
+            Jdbc.setInstant(s, 2, from);
+            Jdbc.setInstant(s, 3, to.plusSeconds(1));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    MaintenanceWindow w = new MaintenanceWindow();
+                    long serverId = rs.getLong(1);
+                    w.serverId = rs.wasNull() ? null : serverId;
+                    w.startsAt = Jdbc.getInstant(rs, "starts_at");
+                    w.endsAt = Jdbc.getInstant(rs, "ends_at");
+                    windows.add(w);
+                }
+            }
+        }
+        return windows;
     }
 
     private static void addIfPresent(Set<String> set, String value) {
