@@ -191,6 +191,14 @@ public interface SiagaConfig {
         @WithDefault("10000")
         int queue();
 
+        /**
+         * How long an agent token's server is remembered after the token was looked up: a token renewed on another
+         * instance (or a removed server's) still works here for at most this long; on the instance that renewed it,
+         * the old token fails at once.
+         */
+        @WithDefault("PT30S")
+        Duration tokenCache();
+
         /** How long a post waits for its transaction before it is answered 503 (the agent resends it). */
         @WithDefault("PT30S")
         Duration writeTimeout();

@@ -20,12 +20,6 @@ public class MaintenanceWindowRepository implements PanacheRepository<Maintenanc
                 + "order by startsAt", from, to, serverId);
     }
 
-    /** @return live windows for any of the servers (or all servers) that overlap [from, to) */
-    public List<MaintenanceWindow> overlappingAny(List<Long> serverIds, Instant from, Instant to) {
-        return list("deletedAt is null and (serverId is null or serverId in ?3) and endsAt > ?1 and startsAt < ?2 "
-                + "order by startsAt", from, to, serverIds);
-    }
-
     /** @return live windows that have not ended, soonest first */
     public List<MaintenanceWindow> current(Instant now) {
         return list("deletedAt is null and endsAt > ?1 order by startsAt", now);

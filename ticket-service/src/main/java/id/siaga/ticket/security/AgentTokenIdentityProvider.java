@@ -1,5 +1,6 @@
 package id.siaga.ticket.security;
 
+import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.service.ServerService;
 import io.agroal.api.AgroalDataSource;
@@ -17,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns an agent token into the identity of its server. Tokens are random 256-bit secrets, so their
  * SHA-256 is looked up directly (no slow password hash per request) and compared in constant time; a
  * short cache spares the database on every post. A renewed token replaces the old one within
- * {@link #CACHE_TTL} on every instance, at once on the instance that renewed it.
+ * {@code siaga.findings.token-cache} (30 s) on every instance, at once on the instance that renewed it.
  */
 @ApplicationScoped
 public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAuthenticationRequest> {
@@ -36,16 +36,18 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
     /** Identity attribute holding the server's name. */
     public static final String SERVER_NAME = "siaga.serverName";
 
-    static final Duration CACHE_TTL = Duration.ofSeconds(30);
-
     private record Known(long serverId, String serverName, byte[] hash, long expiresAtNanos) {
     }
 
+    private static final int MAX_ENTRIES = 100_000;
+
     private final AgroalDataSource dataSource;
+    private final long ttlNanos;
     private final Map<String, Known> cache = new ConcurrentHashMap<>();
 
-    public AgentTokenIdentityProvider(AgroalDataSource dataSource) {
+    public AgentTokenIdentityProvider(AgroalDataSource dataSource, SiagaConfig config) {
         this.dataSource = dataSource;
+        this.ttlNanos = config.findings().tokenCache().toNanos();
     }
 
     @Override
@@ -67,6 +69,9 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
                 cache.remove(key);
                 throw new AuthenticationFailedException("unknown agent token");
             }
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.clear();
+            }
             cache.put(key, found);
             return identity(found);
         });
@@ -85,7 +90,7 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
                 if (!rs.next() || !MessageDigest.isEqual(rs.getBytes(3), hash)) {
                     return null;
                 }
-                return new Known(rs.getLong(1), rs.getString(2), hash, System.nanoTime() + CACHE_TTL.toNanos());
+                return new Known(rs.getLong(1), rs.getString(2), hash, System.nanoTime() + ttlNanos);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check an agent token", e);

@@ -6,6 +6,7 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.security.CachedPasswordIdentityProvider;
+import id.siaga.ticket.security.PasswordChecks;
 import id.siaga.ticket.security.SessionCutoffs;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.repository.UserRepository;
@@ -40,9 +41,12 @@ public class UserService {
     private final CachedPasswordIdentityProvider credentials;
     private final SessionCutoffs sessions;
     private final AdminAudit audit;
+    private final PasswordChecks passwords;
 
     public UserService(UserRepository users, EntityManager entityManager, SiagaConfig config,
-            CachedPasswordIdentityProvider credentials, SessionCutoffs sessions, AdminAudit audit) {
+            CachedPasswordIdentityProvider credentials, SessionCutoffs sessions, AdminAudit audit,
+            PasswordChecks passwords) {
+        this.passwords = passwords;
         this.users = users;
         this.entityManager = entityManager;
         this.config = config;
@@ -193,7 +197,7 @@ public class UserService {
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         AppUser user = users.findByUsername(username)
                 .orElseThrow(() -> new ResourceNotFoundException("Your account no longer exists."));
-        if (!BcryptUtil.matches(currentPassword, user.passwordHash)) {
+        if (!passwords.matches(currentPassword, user.passwordHash)) {
             throw new InvalidRequestException("currentPassword", "is not your current password");
         }
         user.passwordHash = BcryptUtil.bcryptHash(newPassword);

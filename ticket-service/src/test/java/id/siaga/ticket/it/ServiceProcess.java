@@ -44,12 +44,19 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = Files.createTempFile("siaga-" + name + "-", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
+        // e.g. -Dsiaga.service.jvm=-XX:StartFlightRecording=filename=/tmp/siaga.jfr to profile the service
+        String extra = System.getProperty("siaga.service.jvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
-        service.awaitReady(Duration.ofSeconds(240));
+        // a loaded machine (benchmarks beside other work) may need longer: -Dsiaga.service.ready-seconds
+        service.awaitReady(Duration.ofSeconds(Integer.getInteger("siaga.service.ready-seconds", 240)));
         return service;
     }
 

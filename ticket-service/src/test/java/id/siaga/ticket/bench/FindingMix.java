@@ -1,0 +1,95 @@
+package id.siaga.ticket.bench;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Realistic agent posts: post {@code k} comes from server {@code k mod servers}; each server has {@code checks}
+ * checks whose results rotate through the post, optionally followed by the agent's heartbeat. About
+ * {@code changeRate} of the findings change their check's state (OK to CRIT or back): a check that turns CRIT opens a
+ * ticket after two results (and, on a SIAK database server, raises an escalation), one that turns OK again records
+ * a recovery after two. Everything else is steady OK, as nearly all of a real fleet's findings are.
+ */
+final class FindingMix implements LoadGenerator.Posts {
+
+    /** Share of findings that change a check's state in the realistic mix. */
+    static final double REALISTIC_CHANGE_RATE = 0.01;
+
+    private static final String[] KINDS = {"http", "tcp", "jdbc", "host", "process", "file-age", "reachability", "tcp"};
+
+    private final List<String> tokens;
+    private final int checks;
+    private final int findingsPerPost;
+    private final boolean heartbeat;
+    private final double changeRate;
+    private final Server[] servers;
+
+    /** What the generator remembers of one server: each check's current state and where its rotation is. */
+    private static final class Server {
+        final boolean[] failing;
+        long next;
+
+        Server(int checks) {
+            failing = new boolean[checks];
+        }
+    }
+
+    /**
+     * @param tokens          the servers' agent tokens, one server each
+     * @param findingsPerPost check results per post (the heartbeat not counted)
+     */
+    FindingMix(List<String> tokens, int checks, int findingsPerPost, boolean heartbeat, double changeRate) {
+        this.tokens = tokens;
+        this.checks = checks;
+        this.findingsPerPost = findingsPerPost;
+        this.heartbeat = heartbeat;
+        this.changeRate = changeRate;
+        this.servers = new Server[tokens.size()];
+        for (int i = 0; i < servers.length; i++) {
+            servers[i] = new Server(checks);
+        }
+    }
+
+    @Override
+    public LoadGenerator.Post next(long k) {
+        int index = (int) (k % tokens.size());
+        Server server = servers[index];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder json = new StringBuilder(findingsPerPost * 230 + 260).append('[');
+        Instant now = Instant.now();
+        synchronized (server) {
+            for (int i = 0; i < findingsPerPost; i++) {
+                int check = (int) (server.next++ % checks);
+                if (random.nextDouble() < changeRate) {
+                    server.failing[check] = !server.failing[check];
+                }
+                boolean crit = server.failing[check];
+                if (i > 0) {
+                    json.append(',');
+                }
+                json.append("{\"id\":\"").append(uuid(random)).append("\",\"check\":\"check-").append(check)
+                        .append("\",\"kind\":\"").append(KINDS[check % KINDS.length]).append("\",\"status\":\"")
+                        .append(crit ? "CRIT" : "OK").append("\",\"message\":\"")
+                        .append(crit ? "connection refused" : "answered in 12 ms")
+                        .append("\",\"measurements\":{\"responseMs\":").append(crit ? "0.0" : "12.0")
+                        .append("},\"observedAt\":\"").append(now.plusNanos(i * 1000L)).append("\",\"durationMs\":12}");
+            }
+        }
+        if (heartbeat) {
+            json.append(",{\"id\":\"").append(uuid(random)).append("\",\"check\":\"agent\",\"kind\":\"heartbeat\",")
+                    .append("\"status\":\"OK\",\"message\":\"agent running\",\"measurements\":{\"intervalSeconds\":30.0},")
+                    .append("\"observedAt\":\"").append(now).append("\"}");
+        }
+        json.append(']');
+        return new LoadGenerator.Post(tokens.get(index), json.toString(), findingsPerPost + (heartbeat ? 1 : 0));
+    }
+
+    /** A random (version 4) UUID without SecureRandom, which would make the load generator the bottleneck. */
+    private static UUID uuid(ThreadLocalRandom random) {
+        long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x4000L;
+        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low);
+    }
+}
