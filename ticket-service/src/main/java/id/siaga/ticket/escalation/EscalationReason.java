@@ -11,5 +11,7 @@ public enum EscalationReason {
     /** A CRIT finding on a SIAK database or KTP-el server: the KASI at once. */
     CRITICAL_FINDING,
     /** An agent stopped reporting: the ADB, then the KASI. */
-    AGENT_SILENT
+    AGENT_SILENT,
+    /** On an upstream: an office stopped sending summaries: the KASI, then the KABID. */
+    OFFICE_SILENT
 }

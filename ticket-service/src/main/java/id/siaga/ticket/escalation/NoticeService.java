@@ -144,6 +144,7 @@ public class NoticeService {
             case THIRD_PARTY -> "perbaikan oleh pihak ketiga perlu persetujuan";
             case CRITICAL_FINDING -> "temuan CRIT pada server penting";
             case AGENT_SILENT -> "agen tidak melapor";
+            case OFFICE_SILENT -> "kantor tidak mengirim ringkasan";
         };
     }
 
