@@ -86,7 +86,7 @@ public class OfficePage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public TemplateInstance page(@RestQuery("urut") String sort) {
-        String by = SORTS.contains(sort) ? sort : "state";
+        String by = sortKey(sort);
         OfficeMessages ofc = ofc();
         Formats f = context.formats();
         Instant now = TicketService.now();
@@ -124,7 +124,7 @@ public class OfficePage {
     @Produces(ReportPage.CSV)
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public Response csv(@RestQuery("urut") String sort) {
-        String by = SORTS.contains(sort) ? sort : "state";
+        String by = sortKey(sort);
         OfficeMessages ofc = ofc();
         Instant now = TicketService.now();
         StringBuilder csv = new StringBuilder();
@@ -139,6 +139,11 @@ public class OfficePage {
         }
         return Response.ok(csv.toString(), MediaType.valueOf(ReportPage.CSV + "; charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"siaga-wilayah.csv\"").build();
+    }
+
+    /** @return the sort key asked for, or {@code state} */
+    static String sortKey(String asked) {
+        return asked != null && SORTS.contains(asked) ? asked : "state";
     }
 
     /** @return the offices in the chosen order: worst first (state, counts high, compliance low), then by code */
