@@ -291,7 +291,8 @@ class AgentAgainstServiceIT {
         return new ConfigLoader().load(file);
     }
 
-    private static Agent agent(AgentConfig config) throws Exception {
+    /** @return the real agent with the given configuration, as its {@code Main} builds it */
+    static Agent agent(AgentConfig config) throws Exception {
         Outbox outbox = new Outbox(config.outbox().dir(), config.outbox().maxFindings());
         TicketServiceClient client = new TicketServiceClient(config.service(), Duration.ofSeconds(10), "test", HTTP);
         Delivery delivery = new Delivery(outbox, client, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),

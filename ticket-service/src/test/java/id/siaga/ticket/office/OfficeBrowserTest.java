@@ -94,7 +94,7 @@ class OfficeBrowserTest {
         assertTrue(browser.find("tr[data-office='" + crit + "']").getText().contains("Critical"));
         browser.screenshot("wilayah-en");
 
-        browser.clickAndWait(browser.find("a[href='/wilayah.csv']"));
+        browser.find("a[href='/wilayah.csv']").click();
         String csv = Files.readString(browser.downloaded("siaga-wilayah.csv"));
         assertTrue(csv.startsWith("Code,Office,Via,State"), csv);
         assertTrue(csv.contains(crit + ",Kabupaten Kritis,,CRIT,"), csv);
