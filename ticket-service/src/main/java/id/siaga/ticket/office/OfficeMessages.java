@@ -85,8 +85,8 @@ public interface OfficeMessages {
     @Message("Tidak diketahui")
     String stateUnknown();
 
-    @Message("Gangguan terbuka (garis penuh) dan langkah terlambat (garis putus) per hari, 30 hari terakhir: {faults}")
-    String trendDescription(String faults);
+    @Message("Gangguan terbuka (garis penuh) dan langkah terlambat (garis putus) per hari dalam 30 hari terakhir ({days} hari dengan ringkasan): paling banyak {faults} gangguan, {overdue} langkah terlambat")
+    String trendDescription(int days, long faults, long overdue);
 
     @Message("Keadaan")
     String csvState();

@@ -103,8 +103,8 @@ public class OfficePage {
                     o.lastSummaryAt() == null ? "" : context.ovs().ago(f.duration(Duration.between(o.lastSummaryAt(), now))),
                     o.openFaults(), o.overdueSteps(), o.openEscalations(), f.percent(o.compliance()),
                     points(days, from, max, OfficeRegistry.Day::openFaults), points(days, from, max, OfficeRegistry.Day::overdueSteps),
-                    ofc.trendDescription(String.join(", ", days.stream().map(d -> d.day() + ": " + d.openFaults() + "/"
-                            + d.overdueSteps()).toList()))));
+                    ofc.trendDescription(days.size(), days.stream().mapToLong(OfficeRegistry.Day::openFaults).max().orElse(0),
+                            days.stream().mapToLong(OfficeRegistry.Day::overdueSteps).max().orElse(0))));
         }
         List<Column> columns = new ArrayList<>();
         String[] labels = {ofc.colState(), ofc.colFaults(), ofc.colOverdue(), ofc.colEscalations(), ofc.colCompliance(),

@@ -43,7 +43,7 @@ class OfficeBenchmark {
     private static final double NATIONAL_PER_SECOND = OFFICES / 60.0;
     private static final int CONNECTIONS = 24;
     private static final Duration STEP = Duration.ofSeconds(15);
-    private static final int[] RATES = {430, 600, 800, 1000, 1300};
+    private static final int[] RATES = {100, 200, 300, 430, 600, 800, 1000};
     private static final int PAGE_REPEAT = 60;
 
     @Test
@@ -79,9 +79,11 @@ class OfficeBenchmark {
                 run(service, codes, tokens, 200, Duration.ofSeconds(10), "warm-up");
                 double sustained = 0;
                 double sustainedP99 = 0;
+                double most = 0;
                 for (int rate : RATES) {
                     double[] result = run(service, codes, tokens, rate, STEP, "step");
                     boolean ok = result[0] >= rate * 0.97 && result[1] < 1000;
+                    most = Math.max(most, result[0]);
                     System.out.printf(Locale.ROOT, "  offered %5d/s: achieved %7.1f/s, p50 %6.1f ms, p99 %7.1f ms, errors %d%s%n",
                             rate, result[0], result[2], result[1], (long) result[3], ok ? "" : "  (not sustained)");
                     if (!ok) {
@@ -94,8 +96,8 @@ class OfficeBenchmark {
                 long distinct = count(postgres, "select count(distinct id) from office_summary");
                 assertEquals(stored, distinct);
                 System.out.printf(Locale.ROOT, "  sustained: %.1f summaries/s (%.1f x the national 514/min), p99 %.1f ms "
-                        + "(goal >= 50 x = %.0f/s)%n", sustained, sustained / NATIONAL_PER_SECOND, sustainedP99,
-                        50 * NATIONAL_PER_SECOND);
+                        + "(goal >= 50 x = %.0f/s); most achieved when overloaded: %.1f/s%n", sustained,
+                        sustained / NATIONAL_PER_SECOND, sustainedP99, 50 * NATIONAL_PER_SECOND, most);
 
                 try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                     s.executeUpdate("""
