@@ -1,9 +1,8 @@
 package id.siaga.ticket.office;
 
+import id.siaga.ticket.security.HashedTokens;
 import id.siaga.ticket.security.OfficeTokenAuthenticationRequest;
-import id.siaga.ticket.service.ServerService;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,9 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns an office's token into the identity of that office (role {@link #ROLE}, attribute {@link #OFFICE_CODE}),
@@ -37,14 +33,12 @@ public class OfficeTokenIdentityProvider implements IdentityProvider<OfficeToken
 
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
-    private record Known(String code, byte[] hash, long expiresAtNanos) {
-    }
-
     private final AgroalDataSource dataSource;
-    private final Map<String, Known> cache = new ConcurrentHashMap<>();
+    private final HashedTokens<String> tokens;
 
     public OfficeTokenIdentityProvider(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.tokens = new HashedTokens<>(CACHE_TTL, this::lookup, OfficeTokenIdentityProvider::identity, "unknown office token");
     }
 
     @Override
@@ -54,24 +48,10 @@ public class OfficeTokenIdentityProvider implements IdentityProvider<OfficeToken
 
     @Override
     public Uni<SecurityIdentity> authenticate(OfficeTokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        byte[] hash = ServerService.hash(request.token());
-        String key = Base64.getEncoder().encodeToString(hash);
-        Known known = cache.get(key);
-        if (known != null && known.expiresAtNanos() > System.nanoTime() && MessageDigest.isEqual(known.hash(), hash)) {
-            return Uni.createFrom().item(identity(known));
-        }
-        return context.runBlocking(() -> {
-            Known found = lookup(hash);
-            if (found == null) {
-                cache.remove(key);
-                throw new AuthenticationFailedException("unknown office token");
-            }
-            cache.put(key, found);
-            return identity(found);
-        });
+        return tokens.authenticate(request.token(), context);
     }
 
-    private Known lookup(byte[] hash) {
+    private String lookup(byte[] hash) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select code, token_hash from office where token_hash = ?")) {
             s.setBytes(1, hash);
@@ -79,18 +59,18 @@ public class OfficeTokenIdentityProvider implements IdentityProvider<OfficeToken
                 if (!rs.next() || !MessageDigest.isEqual(rs.getBytes(2), hash)) {
                     return null;
                 }
-                return new Known(rs.getString(1), hash, System.nanoTime() + CACHE_TTL.toNanos());
+                return rs.getString(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check an office token", e);
         }
     }
 
-    private static SecurityIdentity identity(Known known) {
+    private static SecurityIdentity identity(String code) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal("office:" + known.code()))
+                .setPrincipal(new QuarkusPrincipal("office:" + code))
                 .addRole(ROLE)
-                .addAttribute(OFFICE_CODE, known.code())
+                .addAttribute(OFFICE_CODE, code)
                 .build();
     }
 }

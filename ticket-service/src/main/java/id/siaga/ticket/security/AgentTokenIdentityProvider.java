@@ -1,9 +1,7 @@
 package id.siaga.ticket.security;
 
 import id.siaga.ticket.domain.Role;
-import id.siaga.ticket.service.ServerService;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,9 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns an agent token into the identity of its server. Tokens are random 256-bit secrets, so their
@@ -38,14 +33,15 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
 
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
-    private record Known(long serverId, String serverName, byte[] hash, long expiresAtNanos) {
+    private record Known(long serverId, String serverName) {
     }
 
     private final AgroalDataSource dataSource;
-    private final Map<String, Known> cache = new ConcurrentHashMap<>();
+    private final HashedTokens<Known> tokens;
 
     public AgentTokenIdentityProvider(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.tokens = new HashedTokens<>(CACHE_TTL, this::lookup, AgentTokenIdentityProvider::identity, "unknown agent token");
     }
 
     @Override
@@ -55,26 +51,12 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
 
     @Override
     public Uni<SecurityIdentity> authenticate(AgentTokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        byte[] hash = ServerService.hash(request.token());
-        String key = Base64.getEncoder().encodeToString(hash);
-        Known known = cache.get(key);
-        if (known != null && known.expiresAtNanos() > System.nanoTime() && MessageDigest.isEqual(known.hash(), hash)) {
-            return Uni.createFrom().item(identity(known));
-        }
-        return context.runBlocking(() -> {
-            Known found = lookup(hash);
-            if (found == null) {
-                cache.remove(key);
-                throw new AuthenticationFailedException("unknown agent token");
-            }
-            cache.put(key, found);
-            return identity(found);
-        });
+        return tokens.authenticate(request.token(), context);
     }
 
     /** Forgets cached tokens of a server whose token was renewed. */
     public void forgetServer(long serverId) {
-        cache.values().removeIf(k -> k.serverId() == serverId);
+        tokens.forget(k -> k.serverId() == serverId);
     }
 
     private Known lookup(byte[] hash) {
@@ -85,7 +67,7 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
                 if (!rs.next() || !MessageDigest.isEqual(rs.getBytes(3), hash)) {
                     return null;
                 }
-                return new Known(rs.getLong(1), rs.getString(2), hash, System.nanoTime() + CACHE_TTL.toNanos());
+                return new Known(rs.getLong(1), rs.getString(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check an agent token", e);
