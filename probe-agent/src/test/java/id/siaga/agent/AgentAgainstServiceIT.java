@@ -346,7 +346,8 @@ class AgentAgainstServiceIT {
         return new ConfigLoader().load(file);
     }
 
-    private static Agent agent(AgentConfig config) throws Exception {
+    /** @return the real agent with the given configuration, as its {@code Main} builds it */
+    static Agent agent(AgentConfig config) throws Exception {
         return agent(config, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new Random(1)));
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -230,6 +231,63 @@ public interface SiagaConfig {
         /** How often the open-tickets-per-step gauges are re-read. */
         @WithDefault("30s")
         Duration refresh();
+    }
+
+    Office office();
+
+    /** Who this SIAGA is among the offices (shown on the pages and in every summary sent upward). */
+    interface Office {
+        /** The regional code, e.g. {@code 13.01} ({@code SIAGA_OFFICE_CODE}); required to send summaries upward. */
+        Optional<String> code();
+
+        /** The office's name, e.g. {@code Disdukcapil Kabupaten Pesisir Selatan} ({@code SIAGA_OFFICE_NAME}). */
+        Optional<String> name();
+    }
+
+    Upstream upstream();
+
+    /**
+     * The upward link to a provincial or national SIAGA ({@code SIAGA_UPSTREAM_*}), and, on an upstream, how the
+     * offices reporting to it are watched.
+     */
+    interface Upstream {
+        /** Base URL of the upstream SIAGA, e.g. {@code https://siaga.sumbarprov.go.id}; unset, nothing is sent. */
+        Optional<URI> url();
+
+        /** The token the upstream issued to this office ({@code POST /api/v1/offices}). */
+        Optional<String> token();
+
+        /** How often a summary is written to the outbox (and so sent). */
+        @WithDefault("1m")
+        Duration interval();
+
+        /** Send the numbers, titles and steps of open tickets too (ticket text; off by default). */
+        @WithDefault("false")
+        boolean includeTicketTitles();
+
+        /** Unsent summaries older than this are thinned to the first of each hour (counted in the next summary). */
+        @WithDefault("P1D")
+        Duration thinAfter();
+
+        /** Longest wait between attempts while the upstream cannot be reached. */
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** How long one post to the upstream may take. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** On an upstream: an office that sent nothing this long is silent and escalated to the KASI. */
+        @WithDefault("15m")
+        Duration silentAfter();
+
+        /** On an upstream: a silent-office escalation to the KASI unacknowledged this long goes to the KABID. */
+        @WithDefault("30m")
+        Duration silentKabidAfter();
+
+        /** On an upstream: how long received summaries are kept (the page's trend needs 30 days). */
+        @WithDefault("P35D")
+        Duration keep();
     }
 
     /** The first user, created on first start with an empty database. */

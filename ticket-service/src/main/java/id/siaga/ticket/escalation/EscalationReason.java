@@ -11,7 +11,9 @@ public enum EscalationReason {
     /** A CRIT finding on a SIAK database or KTP-el server: the KASI at once. */
     CRITICAL_FINDING,
     /** An agent stopped reporting: the ADB, then the KASI. */
-    AGENT_SILENT;
+    AGENT_SILENT,
+    /** On an upstream: an office stopped sending summaries: the KASI, then the KABID. */
+    OFFICE_SILENT;
 
     /** @return the reason in plain Indonesian words, as the notices say it */
     public String inWords() {
@@ -21,6 +23,7 @@ public enum EscalationReason {
             case THIRD_PARTY -> "perbaikan oleh pihak ketiga perlu persetujuan";
             case CRITICAL_FINDING -> "temuan CRIT pada server penting";
             case AGENT_SILENT -> "agen tidak melapor";
+            case OFFICE_SILENT -> "kantor tidak mengirim ringkasan";
         };
     }
 }

@@ -8,6 +8,7 @@ import id.siaga.ticket.ingest.Finding;
 import id.siaga.ticket.ingest.FindingIngestService;
 import id.siaga.ticket.ingest.FindingWriter;
 import id.siaga.ticket.ingest.FindingQuery;
+import id.siaga.ticket.office.AgentVersions;
 import id.siaga.ticket.rest.dto.FindingBatchResponse;
 import id.siaga.ticket.rest.dto.FindingRequest;
 import id.siaga.ticket.rest.dto.FindingResponse;
@@ -28,6 +29,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -51,8 +54,11 @@ public class FindingResource {
     private final FindingQuery query;
     private final SecurityIdentity identity;
     private final SiagaConfig config;
+    private final AgentVersions versions;
 
-    public FindingResource(FindingIngestService ingest, FindingQuery query, SecurityIdentity identity, SiagaConfig config) {
+    public FindingResource(FindingIngestService ingest, FindingQuery query, SecurityIdentity identity, SiagaConfig config,
+            AgentVersions versions) {
+        this.versions = versions;
         this.ingest = ingest;
         this.query = query;
         this.identity = identity;
@@ -73,8 +79,10 @@ public class FindingResource {
     @APIResponse(responseCode = "403", description = "A finding names another server than the token's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A finding is observed outside the accepted time; nothing of the batch is stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More findings than one batch may hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FindingBatchResponse post(@Valid @NotNull List<@Valid @NotNull FindingRequest> request) {
+    public FindingBatchResponse post(@Valid @NotNull List<@Valid @NotNull FindingRequest> request,
+            @Context HttpHeaders headers) {
         long serverId = identity.<Long>getAttribute(AgentTokenIdentityProvider.SERVER_ID);
+        versions.seen(serverId, headers.getHeaderString(HttpHeaders.USER_AGENT));
         if (request.size() > config.findings().maxBatch()) {
             throw new WebApplicationException("A batch holds at most " + config.findings().maxBatch() + " findings.", 413);
         }

@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** Reads {@code Authorization: Bearer <token>} for probe agents; people keep using HTTP Basic. */
+/**
+ * Reads {@code Authorization: Bearer <token>} for probe agents and, by their prefix, for offices reporting to this
+ * SIAGA as their upstream; people keep using HTTP Basic.
+ */
 @ApplicationScoped
 public class AgentTokenAuthenticationMechanism implements HttpAuthenticationMechanism {
 
@@ -26,6 +29,9 @@ public class AgentTokenAuthenticationMechanism implements HttpAuthenticationMech
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         String token = header.substring(BEARER.length()).trim();
+        if (token.startsWith(OfficeTokenAuthenticationRequest.PREFIX)) {
+            return identityProviderManager.authenticate(new OfficeTokenAuthenticationRequest(token));
+        }
         return identityProviderManager.authenticate(new AgentTokenAuthenticationRequest(token));
     }
 
@@ -36,7 +42,7 @@ public class AgentTokenAuthenticationMechanism implements HttpAuthenticationMech
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(AgentTokenAuthenticationRequest.class);
+        return Set.of(AgentTokenAuthenticationRequest.class, OfficeTokenAuthenticationRequest.class);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package id.siaga.ticket.security;
 
-import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
-import id.siaga.ticket.service.ServerService;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,15 +15,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 /**
  * Turns an agent token into the identity of its server. Tokens are random 256-bit secrets, so their
  * SHA-256 is looked up directly (no slow password hash per request) and compared in constant time; a
  * short cache spares the database on every post. A renewed token replaces the old one within
- * {@code siaga.findings.token-cache} (30 s) on every instance, at once on the instance that renewed it.
+ * {@code siaga.findings.token-cache} on every instance, at once on the instance that renewed it.
  */
 @ApplicationScoped
 public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAuthenticationRequest> {
@@ -36,18 +31,16 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
     /** Identity attribute holding the server's name. */
     public static final String SERVER_NAME = "siaga.serverName";
 
-    private record Known(long serverId, String serverName, byte[] hash, long expiresAtNanos) {
+
+    private record Known(long serverId, String serverName) {
     }
 
-    private static final int MAX_ENTRIES = 100_000;
-
     private final AgroalDataSource dataSource;
-    private final long ttlNanos;
-    private final Map<String, Known> cache = new ConcurrentHashMap<>();
+    private final HashedTokens<Known> tokens;
 
-    public AgentTokenIdentityProvider(AgroalDataSource dataSource, SiagaConfig config) {
+    public AgentTokenIdentityProvider(AgroalDataSource dataSource, id.siaga.ticket.config.SiagaConfig config) {
         this.dataSource = dataSource;
-        this.ttlNanos = config.findings().tokenCache().toNanos();
+        this.tokens = new HashedTokens<>(config.findings().tokenCache(), this::lookup, AgentTokenIdentityProvider::identity, "unknown agent token");
     }
 
     @Override
@@ -57,29 +50,12 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
 
     @Override
     public Uni<SecurityIdentity> authenticate(AgentTokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        byte[] hash = ServerService.hash(request.token());
-        String key = Base64.getEncoder().encodeToString(hash);
-        Known known = cache.get(key);
-        if (known != null && known.expiresAtNanos() > System.nanoTime() && MessageDigest.isEqual(known.hash(), hash)) {
-            return Uni.createFrom().item(identity(known));
-        }
-        return context.runBlocking(() -> {
-            Known found = lookup(hash);
-            if (found == null) {
-                cache.remove(key);
-                throw new AuthenticationFailedException("unknown agent token");
-            }
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear();
-            }
-            cache.put(key, found);
-            return identity(found);
-        });
+        return tokens.authenticate(request.token(), context);
     }
 
     /** Forgets cached tokens of a server whose token was renewed. */
     public void forgetServer(long serverId) {
-        cache.values().removeIf(k -> k.serverId() == serverId);
+        tokens.forget(k -> k.serverId() == serverId);
     }
 
     private Known lookup(byte[] hash) {
@@ -90,7 +66,7 @@ public class AgentTokenIdentityProvider implements IdentityProvider<AgentTokenAu
                 if (!rs.next() || !MessageDigest.isEqual(rs.getBytes(3), hash)) {
                     return null;
                 }
-                return new Known(rs.getLong(1), rs.getString(2), hash, System.nanoTime() + ttlNanos);
+                return new Known(rs.getLong(1), rs.getString(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check an agent token", e);

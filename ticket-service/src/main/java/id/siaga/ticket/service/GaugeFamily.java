@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One gauge name with a series per combination of label values, set as a whole from a database read: series that
  * the read no longer returns are either held at 0 (a fixed set, such as the SOP's steps) or removed (servers' checks).
  */
-final class GaugeFamily {
+public final class GaugeFamily {
 
     private final MeterRegistry registry;
     private final String name;
@@ -31,7 +31,7 @@ final class GaugeFamily {
      * @param baseUnit        the unit appended to the name (e.g. "seconds"), or null
      * @param removeMissing   true to remove a series the next read does not return, false to set it to 0
      */
-    GaugeFamily(MeterRegistry registry, String name, String description, String baseUnit, boolean removeMissing,
+    public GaugeFamily(MeterRegistry registry, String name, String description, String baseUnit, boolean removeMissing,
             String... labels) {
         this.registry = registry;
         this.name = name;
@@ -42,7 +42,7 @@ final class GaugeFamily {
     }
 
     /** Sets every series read; the label values of each key are in the order of the labels given at construction. */
-    void set(Map<List<String>, Long> values) {
+    public void set(Map<List<String>, Long> values) {
         Map<List<String>, Long> all = new HashMap<>(values);
         for (List<String> known : series.keySet()) {
             if (!all.containsKey(known)) {

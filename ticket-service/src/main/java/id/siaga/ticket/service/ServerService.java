@@ -150,9 +150,14 @@ public class ServerService {
     }
 
     private static String newToken() {
+        return newToken(TOKEN_PREFIX);
+    }
+
+    /** @return a random 256-bit secret, URL-safe Base64 after the prefix; only its {@link #hash} is to be stored */
+    public static String newToken(String prefix) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static String blankToNull(String value) {

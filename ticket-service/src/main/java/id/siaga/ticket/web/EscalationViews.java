@@ -186,6 +186,7 @@ public class EscalationViews {
             case THIRD_PARTY -> ovs.reasonThirdParty();
             case CRITICAL_FINDING -> ovs.reasonCriticalFinding();
             case AGENT_SILENT -> raised ? ovs.reasonAgentSilentRaised() : ovs.reasonAgentSilent();
+            case OFFICE_SILENT -> raised ? ovs.reasonOfficeSilentRaised() : ovs.reasonOfficeSilent();
         };
     }
 

@@ -117,6 +117,12 @@ public interface OversightMessages {
     @Message("Agen server masih diam dan belum ditanggapi ADB")
     String reasonAgentSilentRaised();
 
+    @Message("Kantor di bawah berhenti mengirim ringkasan")
+    String reasonOfficeSilent();
+
+    @Message("Kantor di bawah masih diam dan belum ditanggapi Kasi")
+    String reasonOfficeSilentRaised();
+
     @Message("Tingkat {level}")
     String level(int level);
 

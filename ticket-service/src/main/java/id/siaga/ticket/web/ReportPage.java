@@ -208,7 +208,7 @@ public class ReportPage {
      * would run as a formula (starting with =, +, -, @, a tab or a carriage return, e.g. a server named
      * {@code =HYPERLINK(...)}) is written with a leading apostrophe; plain numbers are left as they are.
      */
-    private static void line(StringBuilder csv, String... fields) {
+    public static void line(StringBuilder csv, String... fields) {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 csv.append(',');

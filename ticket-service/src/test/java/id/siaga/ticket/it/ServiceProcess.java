@@ -41,7 +41,11 @@ public final class ServiceProcess implements AutoCloseable {
      * is ready.
      */
     public static ServiceProcess start(String name, Map<String, String> environment) throws Exception {
-        int port = freePort();
+        return start(name, environment, freePort());
+    }
+
+    /** Starts the service on the given port (e.g. again after {@link #close()}, where its offices expect it). */
+    public static ServiceProcess start(String name, Map<String, String> environment, int port) throws Exception {
         Path log = Files.createTempFile("siaga-" + name + "-", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));

@@ -11,7 +11,7 @@ public record EscalationResponse(
         Long ticketId,
         @Schema(description = "The ticket's number, when the escalation is about a ticket") String ticketNumber,
         Long serverId,
-        @Schema(description = "STEP_OVERDUE, DECISION_NO, THIRD_PARTY, CRITICAL_FINDING or AGENT_SILENT") String reason,
+        @Schema(description = "STEP_OVERDUE, DECISION_NO, THIRD_PARTY, CRITICAL_FINDING, AGENT_SILENT or OFFICE_SILENT") String reason,
         @Schema(description = "1 for the first recipient, 2 when the chain moved up") int level,
         @Schema(description = "The role that must hear about it: ADB, JF_ADB, KASI or KABID") String recipient,
         @Schema(description = "The step concerned, for step escalations") String step,
