@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends queued notices: e-mail through the configured SMTP server, webhooks as signed JSON posts, Telegram
@@ -55,6 +57,12 @@ public class NoticeSender {
         this.telegram = telegram;
     }
 
+    /**
+     * Chats Telegram asked to leave alone (HTTP 429 with {@code retry_after}) until when, on this instance: notices
+     * queued for them meanwhile wait too, also those of the same batch.
+     */
+    private final Map<String, Instant> pausedChats = new ConcurrentHashMap<>();
+
     /** Sends the notices that are due. */
     @Scheduled(every = "${siaga.notify.send-every:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
@@ -74,6 +82,12 @@ public class NoticeSender {
             String channel = (String) row[1];
             String target = (String) row[2];
             int attempts = ((Number) row[5]).intValue() + 1;
+            Instant paused = pausedChats.get(channel + ":" + target);
+            if (paused != null && paused.isAfter(TicketService.now())) {
+                entityManager.createNativeQuery("update notice set next_attempt_at = greatest(next_attempt_at, ?1) where id = ?2")
+                        .setParameter(1, paused).setParameter(2, id).executeUpdate();
+                continue;
+            }
             try {
                 if (NoticeService.EMAIL.equals(channel)) {
                     mailer.send(Mail.withText(target, (String) row[3], (String) row[4]));
@@ -99,6 +113,7 @@ public class NoticeSender {
                         .setParameter(3, error.length() > 2000 ? error.substring(0, 2000) : error).setParameter(4, id)
                         .executeUpdate();
                 if (e instanceof TelegramException t && t.retryAfter().isPresent()) {
+                    pausedChats.put(channel + ":" + target, failedAt.plus(pause));
                     entityManager.createNativeQuery("""
                             update notice set next_attempt_at = greatest(next_attempt_at, ?1)
                             where sent_at is null and channel = ?2 and target = ?3""")
