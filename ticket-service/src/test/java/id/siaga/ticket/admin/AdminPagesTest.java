@@ -185,6 +185,17 @@ class AdminPagesTest {
         Api.admin().get("/api/v1/servers/{id}", id).then().body("name", equalTo("siak-db-painan"))
                 .body("location", equalTo("Ruang server"));
         assertEquals(1, Sql.count(dataSource, "select count(*) from admin_event where type = 'SERVER_CHANGED' and subject = 'server:" + id + "'"));
+        Api.admin().get("/api/v1/servers/{id}", id).then().body("public", equalTo(false));
+
+        admin.request().contentType(ContentType.URLENC).formParam(Pages.CSRF_FIELD, token)
+                .formParam("name", "siak-db-painan").formParam("role", "SIAK_DB").formParam("location", "Ruang server")
+                .formParam("publik", "on").post("/admin/server/" + id).then().statusCode(303);
+        Api.admin().get("/api/v1/servers/{id}", id).then().body("public", equalTo(true));
+        admin.get("/admin/server/" + id).then().statusCode(200)
+                .body(containsString("name=\"publik\" checked"));
+        Await.until("the public server on the status page", Duration.ofSeconds(30),
+                () -> RestAssured.given().get("/api/v1/status").then().statusCode(200).extract().asString()
+                        .contains("siak-db-painan"));
     }
 
     @Test
