@@ -14,10 +14,6 @@ public interface WebConfig {
     @WithDefault("30s")
     Duration boardRefresh();
 
-    /** An agent that has not reported for longer than this is shown as silent on the status board. */
-    @WithDefault("5m")
-    Duration agentSilentAfter();
-
     /** Most tickets shown on one ticket list page. */
     @WithDefault("200")
     int ticketListLimit();

@@ -51,9 +51,14 @@ public class EscalationService {
         this.registry = registry;
     }
 
-    /** What to escalate; {@code key} names the thing escalated, the level is added to it. */
+    /** What to escalate; {@code key} names the thing escalated (an {@link EscalationKey} subject). */
     public record Draft(String key, EscalationReason reason, int level, Role recipient, Long ticketId, Long serverId,
             String stepCode, Integer stepSeq, Long parentId, String message) {
+
+        /** @return the escalation's de-duplication key */
+        public String dedupKey() {
+            return new EscalationKey(reason, key, level).format();
+        }
     }
 
     /**
@@ -63,7 +68,7 @@ public class EscalationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Escalation> raise(Draft draft) {
-        String dedupKey = draft.reason() + ":" + draft.key() + ":L" + draft.level();
+        String dedupKey = draft.dedupKey();
         Instant now = TicketService.now();
         @SuppressWarnings("unchecked")
         var ids = entityManager.createNativeQuery("""
@@ -118,7 +123,7 @@ public class EscalationService {
                                              ?::int[], ?::bigint[], ?::text[]) d
                     on conflict (dedup_key) do nothing returning id""")) {
                 s.setTimestamp(1, Timestamp.from(now));
-                s.setArray(2, c.createArrayOf("text", drafts.stream().map(d -> d.reason() + ":" + d.key() + ":L" + d.level()).toArray()));
+                s.setArray(2, c.createArrayOf("text", drafts.stream().map(Draft::dedupKey).toArray()));
                 s.setArray(3, c.createArrayOf("text", drafts.stream().map(d -> d.reason().name()).toArray()));
                 s.setArray(4, c.createArrayOf("integer", drafts.stream().map(Draft::level).toArray()));
                 s.setArray(5, c.createArrayOf("text", drafts.stream().map(d -> d.recipient().name()).toArray()));

@@ -41,9 +41,11 @@ public class EscalationSweep {
     private final AtomicLong silentAgents = new AtomicLong();
     private final Map<String, AtomicLong> lastSeenAge = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
+    private final AgentSilence silence;
 
     public EscalationSweep(EntityManager entityManager, EscalationService escalations, EscalationRepository repository,
-            NoticeService notices, UserRepository users, SiagaConfig config, MeterRegistry registry) {
+            NoticeService notices, UserRepository users, SiagaConfig config, MeterRegistry registry, AgentSilence silence) {
+        this.silence = silence;
         this.entityManager = entityManager;
         this.escalations = escalations;
         this.repository = repository;
@@ -98,7 +100,8 @@ public class EscalationSweep {
                 select t.id, t.number, t.server_id, s.seq, s.code, s.due_at from ticket t
                 join ticket_step s on s.ticket_id = t.id and s.ended_at is null
                 where t.state = 'OPEN' and t.due_at < ?1 and s.due_at < ?1 and t.due_at >= ?2
-                  and not exists (select 1 from escalation e where e.dedup_key = 'STEP_OVERDUE:ticket:' || t.id || ':step:' || s.seq || ':L1')
+                  and not exists (select 1 from escalation e where e.ticket_id = t.id and e.reason = 'STEP_OVERDUE'
+                        and e.step_seq = s.seq and e.level = 1)
                 order by s.due_at, t.id""")
                 .setParameter(1, now).setParameter(2, from == null ? Instant.EPOCH : from).getResultList();
         List<EscalationService.Draft> drafts = new ArrayList<>();
@@ -106,7 +109,7 @@ public class EscalationSweep {
             long ticketId = ((Number) row[0]).longValue();
             int seq = ((Number) row[3]).intValue();
             String code = (String) row[4];
-            drafts.add(new EscalationService.Draft("ticket:" + ticketId + ":step:" + seq,
+            drafts.add(new EscalationService.Draft(EscalationKey.step(ticketId, seq),
                     EscalationReason.STEP_OVERDUE, 1, Role.KASI, ticketId, row[2] == null ? null : ((Number) row[2]).longValue(),
                     code, seq, null, "Tiket " + row[1] + ": langkah " + code + " melewati standar waktu (jatuh tempo "
                             + row[5] + ")"));
@@ -119,43 +122,41 @@ public class EscalationSweep {
                 reason = ?1 and level = 1 and acknowledgedAt is null and resolvedAt is null and createdAt < ?2""",
                 EscalationReason.STEP_OVERDUE, now.minus(config.escalation().kabidAfter()));
         for (Escalation first : waiting) {
-            escalations.raise(new EscalationService.Draft("ticket:" + first.ticketId + ":step:" + first.stepSeq,
+            escalations.raise(new EscalationService.Draft(EscalationKey.step(first.ticketId, first.stepSeq),
                     EscalationReason.STEP_OVERDUE, 2, Role.KABID, first.ticketId, first.serverId, first.stepCode,
                     first.stepSeq, first.id, first.message + "; belum ditanggapi Kasi sejak " + first.createdAt));
         }
     }
 
+    /** Escalates the agents silent by {@link AgentSilence} and keeps each agent's last-seen age gauge. */
     private void silentAgents(Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select s.id, s.name, s.agent_last_seen, extract(epoch from s.agent_last_seen)::bigint from server s
-                where s.agent_last_seen is not null
-                  and s.agent_last_seen < cast(?1 as timestamptz) - make_interval(secs => cast(?2 as integer) * coalesce(s.agent_interval_seconds, cast(?3 as integer)))
-                  and not exists (select 1 from maintenance_window w where w.deleted_at is null
-                        and (w.server_id is null or w.server_id = s.id) and w.starts_at <= ?1 and w.ends_at > ?1)""")
+                select s.id, s.name, s.agent_last_seen, extract(epoch from s.agent_last_seen)::bigint, s.agent_interval_seconds,
+                       exists (select 1 from maintenance_window w where w.deleted_at is null
+                           and (w.server_id is null or w.server_id = s.id) and w.starts_at <= ?1 and w.ends_at > ?1),
+                       extract(epoch from (cast(?1 as timestamptz) - s.agent_last_seen))::bigint
+                from server s where s.agent_last_seen is not null""")
                 .setParameter(1, now)
-                .setParameter(2, config.escalation().silentIntervals())
-                .setParameter(3, config.escalation().agentInterval().toSeconds())
                 .getResultList();
-        silentAgents.set(rows.size());
+        long silent = 0;
         for (Object[] row : rows) {
             long serverId = ((Number) row[0]).longValue();
-            escalations.raise(new EscalationService.Draft("server:" + serverId + ":since:" + row[3],
-                    EscalationReason.AGENT_SILENT, 1, Role.ADB, null, serverId, null, null, null,
-                    "Agen server " + row[1] + " tidak melapor sejak " + row[2]));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> seen = entityManager.createNativeQuery(
-                "select name, extract(epoch from (cast(?1 as timestamptz) - agent_last_seen))::bigint from server where agent_last_seen is not null")
-                .setParameter(1, now).getResultList();
-        for (Object[] row : seen) {
-            lastSeenAge.computeIfAbsent((String) row[0], name -> {
+            Integer interval = row[4] == null ? null : ((Number) row[4]).intValue();
+            if (silence.isSilent(StepDueTimer.instant(row[2]), interval, (Boolean) row[5], now)) {
+                silent++;
+                escalations.raise(new EscalationService.Draft(EscalationKey.silentAgent(serverId, ((Number) row[3]).longValue()),
+                        EscalationReason.AGENT_SILENT, 1, Role.ADB, null, serverId, null, null, null,
+                        "Agen server " + row[1] + " tidak melapor sejak " + row[2]));
+            }
+            lastSeenAge.computeIfAbsent((String) row[1], name -> {
                 AtomicLong age = new AtomicLong();
                 Gauge.builder("siaga.agent.last.seen.age", age, AtomicLong::get).baseUnit("seconds")
                         .description("Seconds since the server's agent last reported").tag("server", name).register(registry);
                 return age;
-            }).set(((Number) row[1]).longValue());
+            }).set(((Number) row[6]).longValue());
         }
+        silentAgents.set(silent);
     }
 
     private void silentAgentsToKasi(Instant now) {
@@ -163,9 +164,8 @@ public class EscalationSweep {
                 reason = ?1 and level = 1 and acknowledgedAt is null and resolvedAt is null and createdAt < ?2""",
                 EscalationReason.AGENT_SILENT, now.minus(config.escalation().silentKasiAfter()));
         for (Escalation first : waiting) {
-            String key = first.dedupKey.substring(EscalationReason.AGENT_SILENT.name().length() + 1,
-                    first.dedupKey.length() - ":L1".length());
-            escalations.raise(new EscalationService.Draft(key, EscalationReason.AGENT_SILENT, 2, Role.KASI, null,
+            String subject = EscalationKey.parse(first.dedupKey).subject();
+            escalations.raise(new EscalationService.Draft(subject, EscalationReason.AGENT_SILENT, 2, Role.KASI, null,
                     first.serverId, null, null, first.id, first.message + "; belum ditanggapi ADB"));
         }
     }

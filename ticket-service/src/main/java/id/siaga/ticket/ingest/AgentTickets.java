@@ -141,7 +141,7 @@ public class AgentTickets {
 
     static Severity severity(CheckStatus status, ServerRole role) {
         return switch (status) {
-            case CRIT -> role == ServerRole.SIAK_DB || role == ServerRole.KTPEL ? Severity.CRITICAL : Severity.HIGH;
+            case CRIT -> role.isCritical() ? Severity.CRITICAL : Severity.HIGH;
             case WARN -> Severity.MEDIUM;
             default -> Severity.LOW;
         };

@@ -9,13 +9,10 @@ import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.repository.TicketRepository;
 import id.siaga.ticket.service.Caller;
 import id.siaga.ticket.service.TicketService;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,14 +25,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class RecheckService {
 
-    private final AgroalDataSource dataSource;
+    private final EntityManager entityManager;
     private final TicketRepository tickets;
     private final ServerRepository servers;
     private final TicketService ticketService;
 
-    public RecheckService(AgroalDataSource dataSource, TicketRepository tickets, ServerRepository servers,
+    public RecheckService(EntityManager entityManager, TicketRepository tickets, ServerRepository servers,
             TicketService ticketService) {
-        this.dataSource = dataSource;
+        this.entityManager = entityManager;
         this.tickets = tickets;
         this.servers = servers;
         this.ticketService = ticketService;
@@ -75,20 +72,16 @@ public class RecheckService {
 
     private Request store(long serverId, Long ticketId, List<String> checks, Caller caller) {
         Request request = new Request(UUID.randomUUID(), serverId, ticketId, checks, caller.username(), TicketService.now());
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        insert into recheck_request (id, server_id, ticket_id, checks, requested_by, requested_at)
-                        values (?, ?, ?, ?, ?, ?)""")) {
-            s.setObject(1, request.id());
-            s.setLong(2, serverId);
-            Jdbc.setLong(s, 3, ticketId);
-            s.setString(4, String.join(",", checks));
-            s.setString(5, request.requestedBy());
-            Jdbc.setInstant(s, 6, request.requestedAt());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store a re-check request", e);
-        }
+        entityManager.createNativeQuery("""
+                insert into recheck_request (id, server_id, ticket_id, checks, requested_by, requested_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, request.id())
+                .setParameter(2, serverId)
+                .setParameter(3, ticketId)
+                .setParameter(4, String.join(",", checks))
+                .setParameter(5, request.requestedBy())
+                .setParameter(6, request.requestedAt())
+                .executeUpdate();
         return request;
     }
 }

@@ -8,7 +8,6 @@ import id.siaga.ticket.ingest.Finding;
 import id.siaga.ticket.ingest.FindingIngestService;
 import id.siaga.ticket.ingest.FindingWriter;
 import id.siaga.ticket.ingest.FindingQuery;
-import id.siaga.ticket.office.AgentVersions;
 import id.siaga.ticket.rest.dto.FindingBatchResponse;
 import id.siaga.ticket.rest.dto.FindingRequest;
 import id.siaga.ticket.rest.dto.FindingResponse;
@@ -29,8 +28,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,11 +51,8 @@ public class FindingResource {
     private final FindingQuery query;
     private final SecurityIdentity identity;
     private final SiagaConfig config;
-    private final AgentVersions versions;
 
-    public FindingResource(FindingIngestService ingest, FindingQuery query, SecurityIdentity identity, SiagaConfig config,
-            AgentVersions versions) {
-        this.versions = versions;
+    public FindingResource(FindingIngestService ingest, FindingQuery query, SecurityIdentity identity, SiagaConfig config) {
         this.ingest = ingest;
         this.query = query;
         this.identity = identity;
@@ -79,10 +73,8 @@ public class FindingResource {
     @APIResponse(responseCode = "403", description = "A finding names another server than the token's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A finding is observed outside the accepted time; nothing of the batch is stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More findings than one batch may hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FindingBatchResponse post(@Valid @NotNull List<@Valid @NotNull FindingRequest> request,
-            @Context HttpHeaders headers) {
+    public FindingBatchResponse post(@Valid @NotNull List<@Valid @NotNull FindingRequest> request) {
         long serverId = identity.<Long>getAttribute(AgentTokenIdentityProvider.SERVER_ID);
-        versions.seen(serverId, headers.getHeaderString(HttpHeaders.USER_AGENT));
         if (request.size() > config.findings().maxBatch()) {
             throw new WebApplicationException("A batch holds at most " + config.findings().maxBatch() + " findings.", 413);
         }
@@ -117,6 +109,6 @@ public class FindingResource {
                 QueryParams.instant("to", to));
         QueryParams.checkPage(page, size);
         FindingQuery.Page result = query.search(filter, page, size);
-        return new PageResponse<>(result.items(), result.total(), page, size);
+        return new PageResponse<>(result.items().stream().map(FindingResponse::of).toList(), result.total(), page, size);
     }
 }

@@ -115,7 +115,7 @@ public class ServerResource {
     @Operation(summary = "The current state of each of the server's checks")
     public List<CheckStateResponse> checks(@PathParam("id") long id) {
         servers.get(id);
-        return findings.checks(id);
+        return findings.checks(id).stream().map(CheckStateResponse::of).toList();
     }
 
     @POST

@@ -66,7 +66,8 @@ public class TicketMapper {
                         t.thirdPartyContactedAt, t.thirdPartyRepairedAt, t.thirdPartyApprovedBy, t.thirdPartyApprovedAt);
         List<String> allowedNext = t.isOpen() ? machine.allowedNext(t.step, roles) : List.of();
         String checkStatus = t.checkKey == null || t.serverId == null ? null : findings.status(t.serverId, t.checkKey);
-        List<EvidenceResponse> evidence = t.serverId == null ? List.of() : findings.evidence(t.id, EVIDENCE_SHOWN);
+        List<EvidenceResponse> evidence = t.serverId == null ? List.of()
+                : findings.evidence(t.id, EVIDENCE_SHOWN).stream().map(EvidenceResponse::of).toList();
         return new TicketResponse(t.id, t.number, sopVersion(t), machine.document().number(), t.source,
                 t.reporterName, t.reporterContact, t.serverId, t.application, t.checkKey, checkStatus, t.title, t.description,
                 t.severity, t.step, t.state, t.isOpen(), t.assignee, t.stepStartedAt, t.dueAt, isOverdue(t, now),

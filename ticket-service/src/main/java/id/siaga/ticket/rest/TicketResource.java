@@ -221,7 +221,7 @@ public class TicketResource {
     public List<EvidenceResponse> evidence(@PathParam("id") long id,
             @Parameter(description = "Most entries to return, 1 to 1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         tickets.get(id);
-        return findings.evidence(id, limit);
+        return findings.evidence(id, limit).stream().map(EvidenceResponse::of).toList();
     }
 
     /** @return the step filter in upper case, or null; a code that no SOP version has and no end state is refused */

@@ -6,8 +6,8 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Server;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
+import id.siaga.ticket.escalation.AgentSilence;
 import id.siaga.ticket.ingest.FindingQuery;
-import id.siaga.ticket.rest.dto.CheckStateResponse;
 import id.siaga.ticket.service.MaintenanceService;
 import id.siaga.ticket.service.OpenTickets;
 import id.siaga.ticket.service.ServerHealth;
@@ -54,9 +54,12 @@ public class BoardPage {
     private final SopService sop;
     private final MaintenanceService maintenance;
     private final WebConfig config;
+    private final AgentSilence silence;
 
     public BoardPage(PageContext context, ServerService servers, ServerHealth health, FindingQuery findings,
-            OpenTickets openTickets, SopService sop, MaintenanceService maintenance, WebConfig config) {
+            OpenTickets openTickets, SopService sop, MaintenanceService maintenance, WebConfig config,
+            AgentSilence silence) {
+        this.silence = silence;
         this.context = context;
         this.servers = servers;
         this.health = health;
@@ -82,8 +85,8 @@ public class BoardPage {
             ServerHealth.Summary summary = summaries.getOrDefault(server.id, ServerHealth.Summary.NONE);
             List<BoardView.CheckRow> checks = findings.checks(server.id).stream().map(c -> check(c, labels, formats))
                     .toList();
-            boolean silent = server.agentLastSeen == null
-                    || Duration.between(server.agentLastSeen, now).compareTo(config.agentSilentAfter()) > 0;
+            boolean silent = server.agentLastSeen == null || silence.isSilent(server.agentLastSeen,
+                    server.agentIntervalSeconds, windows.stream().anyMatch(w -> w.covers(server.id, now)), now);
             cards.add(new BoardView.ServerCard(server.id, server.name, labels.serverRole(server.role), server.location,
                     cssKey(summary.worstStatus()), labels.status(summary.worstStatus()), lastSeen(server, silent, now),
                     silent, summary.openTickets(), checks, maintenanceNow(server, windows, now)));
@@ -128,7 +131,7 @@ public class BoardPage {
         return silent ? msg.agentSilentSince(at, ago) : msg.agentLastReport(at, ago);
     }
 
-    private static BoardView.CheckRow check(CheckStateResponse c, Labels labels, Formats formats) {
+    private static BoardView.CheckRow check(FindingQuery.CurrentCheck c, Labels labels, Formats formats) {
         return new BoardView.CheckRow(c.check(), c.kind(), cssKey(c.status()), labels.status(c.status()), c.message(),
                 formats.dateTime(c.observedAt()), c.flapping(), c.ticketId());
     }

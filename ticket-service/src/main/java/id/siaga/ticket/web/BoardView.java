@@ -21,7 +21,7 @@ public record BoardView(List<ServerCard> servers, long openTickets, long overdue
      * @param status      css key of the worst status: ok, warn, crit, unknown or none
      * @param statusLabel the worst status in words
      * @param lastSeen    when its agent last reported, in words
-     * @param silent      whether the agent has not reported for too long (or never)
+     * @param silent      whether the agent is silent ({@link id.siaga.ticket.escalation.AgentSilence}) or never reported
      * @param maintenance the maintenance window the server is in now (until when, why), or null
      */
     public record ServerCard(long id, String name, String role, String location, String status, String statusLabel,

@@ -109,6 +109,8 @@ class OfficesIT {
         List<Map<String, Object>> findings = new ArrayList<>();
         findings.add(Map.of("id", UUID.randomUUID().toString(), "check", "siak-db-port", "kind", "tcp", "status", "CRIT",
                 "message", "connection refused", "observedAt", Instant.now().toString(), "durationMs", 3));
+        findings.add(Map.of("id", UUID.randomUUID().toString(), "check", "agent", "kind", "heartbeat", "status", "OK",
+                "message", "agent 1.4.2 alive; 1 checks", "observedAt", Instant.now().toString(), "durationMs", 0));
         RestAssured.given().baseUri(regency.url()).header("Authorization", "Bearer " + agentToken)
                 .header("User-Agent", "siaga-agent/1.4.2").contentType(ContentType.JSON).body(findings)
                 .post("/api/v1/findings").then().statusCode(200);

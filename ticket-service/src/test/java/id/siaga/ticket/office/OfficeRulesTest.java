@@ -41,14 +41,6 @@ class OfficeRulesTest {
     }
 
     @Test
-    void readsTheAgentVersionFromItsUserAgent() {
-        assertEquals("1.4.2", AgentVersions.version("siaga-agent/1.4.2"));
-        assertEquals("curl/8.0", AgentVersions.version("curl/8.0"));
-        assertEquals("unknown", AgentVersions.version("siaga-agent/\u0000"));
-        assertEquals(64, AgentVersions.version("x".repeat(300)).length());
-    }
-
-    @Test
     void mapsServerRolesToApplications() {
         assertEquals("SIAK", SummaryBuilder.application("SIAK_DB"));
         assertEquals("KTP_EL", SummaryBuilder.application("KTPEL"));

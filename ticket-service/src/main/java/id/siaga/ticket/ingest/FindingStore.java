@@ -1,0 +1,420 @@
+package id.siaga.ticket.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.domain.MaintenanceWindow;
+import id.siaga.ticket.domain.ServerRole;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The group-commit writer's statements, on the batch's own connection: a few set-based statements per batch (never
+ * a round trip per finding or per post), in plain JDBC because the ORM cost the hot path a tenth of the service's
+ * CPU and more. It decides nothing: {@link FindingRules} does, {@link FindingWriter} puts the two together.
+ */
+@ApplicationScoped
+public class FindingStore {
+
+    /** An unanswered re-check is handed to the agent again after this long. */
+    private static final Duration REDELIVER_AFTER = Duration.ofMinutes(2);
+
+    private final SiagaConfig config;
+    private final ObjectMapper json;
+
+    public FindingStore(SiagaConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    /** A finding and the server it came from. */
+    record Posted(long serverId, Finding finding) {
+    }
+
+    /**
+     * Remembers each id in {@code finding_seen} (which has the id alone as its key, whatever the observation time
+     * or server) and stores the findings whose id was new, in one statement: the arrays are unnested once, and the
+     * ids that {@code finding_seen} took decide which rows reach {@code finding}.
+     */
+    private static final String INSERT = """
+            with posted as (
+                select * from unnest(?::uuid[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::integer[], ?::uuid[])
+                    as p(id, observed_at, server_id, check_key, kind, status, message, measurements, duration_ms, recheck_id)
+            ), seen as (
+                insert into finding_seen (id, observed_at) select id, observed_at from posted
+                on conflict (id) do nothing returning id
+            )
+            insert into finding (id, observed_at, server_id, check_key, kind, status, message, measurements, duration_ms,
+                recheck_id, received_at)
+            select p.id, p.observed_at, p.server_id, p.check_key, p.kind, p.status, p.message, p.measurements::jsonb,
+                p.duration_ms, p.recheck_id, ?
+            from posted p join seen using (id)
+            returning id""";
+
+
+    /**
+     * Marks the agents as seen and locks their servers' rows in id order, so that batches touching the same
+     * server apply one after the other (and never deadlock).
+     */
+    Map<Long, AgentTickets.Source> lockServers(Connection c, List<Long> serverIds, Instant now)
+            throws SQLException {
+        Map<Long, AgentTickets.Source> servers = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                update server set agent_last_seen = greatest(coalesce(agent_last_seen, ?), ?)
+                where id in (select id from server where id = any(?) order by id for update)
+                returning id, name, role""")) {
+            Jdbc.setInstant(s, 1, now);
+            Jdbc.setInstant(s, 2, now);
+            s.setArray(3, c.createArrayOf("bigint", serverIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    servers.put(id, new AgentTickets.Source(id, rs.getString(2), ServerRole.valueOf(rs.getString(3))));
+                }
+            }
+        }
+        if (servers.size() != serverIds.size()) {
+            throw new IllegalStateException("servers vanished while their findings were stored: " + serverIds);
+        }
+        return servers;
+    }
+
+    /**
+     * Stores the findings whose id was never seen before, in id order (so that writers meeting on a reused id
+     * wait for each other in one order and never deadlock); of findings posted twice in the batch the first is
+     * kept.
+     *
+     * @return the ids stored
+     */
+    Set<UUID> insert(Connection c, List<Posted> posted, Instant now) throws SQLException {
+        List<Posted> unique = firstOfEachId(posted);
+        Set<UUID> stored = new HashSet<>();
+        if (unique.isEmpty()) {
+            return stored;
+        }
+        int n = unique.size();
+        UUID[] ids = new UUID[n];
+        String[] observedAt = new String[n];
+        Long[] serverIds = new Long[n];
+        String[] checkKeys = new String[n];
+        String[] kinds = new String[n];
+        String[] statuses = new String[n];
+        String[] messages = new String[n];
+        String[] measurements = new String[n];
+        Integer[] durations = new Integer[n];
+        UUID[] recheckIds = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            Finding f = unique.get(i).finding();
+            ids[i] = f.id();
+            observedAt[i] = f.observedAt().toString();
+            serverIds[i] = unique.get(i).serverId();
+            checkKeys[i] = f.checkKey();
+            kinds[i] = f.kind();
+            statuses[i] = f.status().name();
+            messages[i] = f.message();
+            measurements[i] = measurements(f);
+            durations[i] = f.durationMs();
+            recheckIds[i] = f.recheckId();
+        }
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setArray(1, c.createArrayOf("uuid", ids));
+            s.setArray(2, c.createArrayOf("text", observedAt));
+            s.setArray(3, c.createArrayOf("bigint", serverIds));
+            s.setArray(4, c.createArrayOf("text", checkKeys));
+            s.setArray(5, c.createArrayOf("text", kinds));
+            s.setArray(6, c.createArrayOf("text", statuses));
+            s.setArray(7, c.createArrayOf("text", messages));
+            s.setArray(8, c.createArrayOf("text", measurements));
+            s.setArray(9, c.createArrayOf("integer", durations));
+            s.setArray(10, c.createArrayOf("uuid", recheckIds));
+            Jdbc.setInstant(s, 11, now);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return stored;
+    }
+
+
+    /**
+     * @return the maintenance windows that may cover any of the fresh findings, in one plain query on the batch's
+     * connection (a Hibernate query here cost a tenth of the service's CPU under load)
+     */
+    List<MaintenanceWindow> windowsFor(Connection c, Map<Long, List<Finding>> freshByServer)
+            throws SQLException {
+        if (freshByServer.isEmpty()) {
+            return List.of();
+        }
+        Instant from = null;
+        Instant to = null;
+        for (List<Finding> findings : freshByServer.values()) {
+            for (Finding f : findings) {
+                from = from == null || f.observedAt().isBefore(from) ? f.observedAt() : from;
+                to = to == null || f.observedAt().isAfter(to) ? f.observedAt() : to;
+            }
+        }
+        List<MaintenanceWindow> windows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select server_id, starts_at, ends_at from maintenance_window
+                where deleted_at is null and (server_id is null or server_id = any(?)) and ends_at > ? and starts_at < ?
+                order by starts_at""")) {
+            s.setArray(1, c.createArrayOf("bigint", freshByServer.keySet().toArray()));
+            Jdbc.setInstant(s, 2, from);
+            Jdbc.setInstant(s, 3, to.plusSeconds(1));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    MaintenanceWindow w = new MaintenanceWindow();
+                    long serverId = rs.getLong(1);
+                    w.serverId = rs.wasNull() ? null : serverId;
+                    w.startsAt = Jdbc.getInstant(rs, "starts_at");
+                    w.endsAt = Jdbc.getInstant(rs, "ends_at");
+                    windows.add(w);
+                }
+            }
+        }
+        return windows;
+    }
+
+
+    /**
+     * Keeps what each agent's latest heartbeat says about it, one statement for all servers of the batch. An older
+     * heartbeat delivered late from the outbox changes nothing.
+     */
+    void saveHeartbeats(Connection c, Map<Long, FindingRules.HeartbeatFacts> heartbeats) throws SQLException {
+        if (heartbeats.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                update server s set agent_interval_seconds = coalesce(v.seconds, s.agent_interval_seconds),
+                    agent_version = coalesce(v.version, s.agent_version), agent_outbox_backlog = v.backlog,
+                    agent_heartbeat_at = v.at::timestamptz
+                from unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[], ?::text[])
+                    as v(id, seconds, version, backlog, at)
+                where s.id = v.id and (s.agent_heartbeat_at is null or s.agent_heartbeat_at < v.at::timestamptz)""")) {
+            int n = heartbeats.size();
+            Long[] ids = new Long[n];
+            Integer[] seconds = new Integer[n];
+            String[] versions = new String[n];
+            Integer[] backlogs = new Integer[n];
+            String[] at = new String[n];
+            int i = 0;
+            for (Map.Entry<Long, FindingRules.HeartbeatFacts> e : heartbeats.entrySet()) {
+                FindingRules.HeartbeatFacts facts = e.getValue();
+                ids[i] = e.getKey();
+                seconds[i] = facts.intervalSeconds();
+                versions[i] = facts.version();
+                backlogs[i] = facts.outboxBacklog();
+                at[i++] = facts.observedAt().toString();
+            }
+            s.setArray(1, c.createArrayOf("bigint", ids));
+            s.setArray(2, c.createArrayOf("integer", seconds));
+            s.setArray(3, c.createArrayOf("text", versions));
+            s.setArray(4, c.createArrayOf("integer", backlogs));
+            s.setArray(5, c.createArrayOf("text", at));
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks the server's re-check requests answered by these findings done.
+     *
+     * @return the ticket of each request completed now; a request about no ticket is absent
+     */
+    Map<UUID, Long> completeRechecks(Connection c, long serverId, Collection<Finding> rechecked, Instant now)
+            throws SQLException {
+        Map<UUID, Long> ticketOf = new HashMap<>();
+        if (rechecked.isEmpty()) {
+            return ticketOf;
+        }
+        Set<UUID> requestIds = new HashSet<>();
+        rechecked.forEach(f -> requestIds.add(f.recheckId()));
+        try (PreparedStatement s = c.prepareStatement("""
+                update recheck_request set completed_at = ?
+                where server_id = ? and id = any(?) and completed_at is null returning id, ticket_id""")) {
+            Jdbc.setInstant(s, 1, now);
+            s.setLong(2, serverId);
+            s.setArray(3, c.createArrayOf("uuid", requestIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long ticketId = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        ticketOf.put(rs.getObject(1, UUID.class), ticketId);
+                    }
+                }
+            }
+        }
+        return ticketOf;
+    }
+
+    /**
+     * @return the posted findings sorted by id, each id once: the first of the same id (in the order of the posts,
+     * then of each post's findings) is kept, the others are duplicates
+     */
+    private static List<Posted> firstOfEachId(List<Posted> posted) {
+        List<Posted> sorted = new ArrayList<>(posted);
+        sorted.sort(Comparator.comparing((Posted p) -> p.finding().id()));
+        List<Posted> unique = new ArrayList<>(sorted.size());
+        for (Posted p : sorted) {
+            if (unique.isEmpty() || !unique.get(unique.size() - 1).finding().id().equals(p.finding().id())) {
+                unique.add(p);
+            }
+        }
+        return unique;
+    }
+
+    /**
+     * Reads the servers' check states, after their rows are locked so that no other batch of those servers is
+     * between this read and the write.
+     */
+    Map<Long, Map<String, CheckState>> loadStates(Connection c, List<Long> serverIds) throws SQLException {
+        Map<Long, Map<String, CheckState>> states = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select cs.*, t.state as ticket_state from check_state cs
+                left join ticket t on t.id = cs.ticket_id
+                where cs.server_id = any(?)""")) {
+            s.setArray(1, c.createArrayOf("bigint", serverIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long serverId = rs.getLong("server_id");
+                    CheckState state = new CheckState(serverId, rs.getString("check_key"));
+                    state.kind = rs.getString("kind");
+                    state.status = CheckStatus.valueOf(rs.getString("status"));
+                    state.message = rs.getString("message");
+                    state.observedAt = Jdbc.getInstant(rs, "observed_at");
+                    state.lastOkAt = Jdbc.getInstant(rs, "last_ok_at");
+                    state.failingSince = Jdbc.getInstant(rs, "failing_since");
+                    state.consecutiveFailures = rs.getInt("consecutive_failures");
+                    state.consecutivePasses = rs.getInt("consecutive_passes");
+                    state.history = rs.getInt("history");
+                    state.historyLength = rs.getInt("history_length");
+                    state.flapping = rs.getBoolean("flapping");
+                    state.dependsOn = rs.getString("depends_on");
+                    long ticketId = rs.getLong("ticket_id");
+                    state.ticketId = rs.wasNull() ? null : ticketId;
+                    state.ticketOpen = "OPEN".equals(rs.getString("ticket_state"));
+                    state.lastEvidenceAt = Jdbc.getInstant(rs, "last_evidence_at");
+                    states.computeIfAbsent(serverId, id -> new HashMap<>()).put(state.checkKey, state);
+                }
+            }
+        }
+        return states;
+    }
+
+    void saveStates(Connection c, List<CheckState> rows, Instant now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "insert into check_state (server_id, check_key, kind, status, message, observed_at, last_ok_at, "
+                + "failing_since, consecutive_failures, consecutive_passes, history, history_length, flapping, depends_on, "
+                + "ticket_id, last_evidence_at, updated_at) values "
+                + Jdbc.valueRows(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + """
+                 on conflict (server_id, check_key) do update set kind = excluded.kind, status = excluded.status,
+                 message = excluded.message, observed_at = excluded.observed_at, last_ok_at = excluded.last_ok_at,
+                 failing_since = excluded.failing_since, consecutive_failures = excluded.consecutive_failures,
+                 consecutive_passes = excluded.consecutive_passes, history = excluded.history,
+                 history_length = excluded.history_length, flapping = excluded.flapping, depends_on = excluded.depends_on,
+                 ticket_id = excluded.ticket_id, last_evidence_at = excluded.last_evidence_at, updated_at = excluded.updated_at""";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (CheckState state : rows) {
+                s.setLong(i++, state.serverId);
+                s.setString(i++, state.checkKey);
+                s.setString(i++, state.kind);
+                s.setString(i++, state.status.name());
+                s.setString(i++, state.message);
+                Jdbc.setInstant(s, i++, state.observedAt);
+                Jdbc.setInstant(s, i++, state.lastOkAt);
+                Jdbc.setInstant(s, i++, state.failingSince);
+                s.setInt(i++, state.consecutiveFailures);
+                s.setInt(i++, state.consecutivePasses);
+                s.setInt(i++, state.history);
+                s.setInt(i++, state.historyLength);
+                s.setBoolean(i++, state.flapping);
+                s.setString(i++, state.dependsOn);
+                Jdbc.setLong(s, i++, state.ticketId);
+                Jdbc.setInstant(s, i++, state.lastEvidenceAt);
+                Jdbc.setInstant(s, i++, now);
+            }
+            s.executeUpdate();
+        }
+    }
+
+
+    void insertEvidence(Connection c, List<Evidence> evidence) throws SQLException {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        String sql = "insert into ticket_evidence (ticket_id, kind, finding_id, check_key, status, message, observed_at) values "
+                + Jdbc.valueRows(evidence.size(), "(?, ?, ?, ?, ?, ?, ?)");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Evidence e : evidence) {
+                s.setLong(i++, e.ticketId());
+                s.setString(i++, e.kind());
+                s.setObject(i++, e.findingId());
+                s.setString(i++, e.checkKey());
+                s.setString(i++, e.status() == null ? null : e.status().name());
+                s.setString(i++, e.message());
+                Jdbc.setInstant(s, i++, e.observedAt());
+            }
+            s.executeUpdate();
+        }
+    }
+
+
+    /** @return by server, the unanswered re-check requests not handed out in the last two minutes, now handed out */
+    Map<Long, List<FindingWriter.Recheck>> pendingRechecks(Connection c, List<Long> serverIds, Instant now) throws SQLException {
+        Map<Long, List<FindingWriter.Recheck>> pending = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                update recheck_request set delivered_at = ?
+                where server_id = any(?) and completed_at is null and requested_at > ?
+                  and (delivered_at is null or delivered_at < ?)
+                returning server_id, id, checks, ticket_id""")) {
+            Jdbc.setInstant(s, 1, now);
+            s.setArray(2, c.createArrayOf("bigint", serverIds.toArray()));
+            Jdbc.setInstant(s, 3, now.minus(config.findings().recheckExpiry()));
+            Jdbc.setInstant(s, 4, now.minus(REDELIVER_AFTER));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String checks = rs.getString(3);
+                    long ticketId = rs.getLong(4);
+                    pending.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new FindingWriter.Recheck(rs.getObject(2, UUID.class),
+                            checks.isBlank() ? List.of() : Arrays.asList(checks.split(",")), rs.wasNull() ? null : ticketId));
+                }
+            }
+        }
+        return pending;
+    }
+
+
+    private String measurements(Finding f) {
+        if (f.measurements() == null || f.measurements().isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(f.measurements());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("measurements of " + f.checkKey() + " cannot be stored", e);
+        }
+    }
+}
