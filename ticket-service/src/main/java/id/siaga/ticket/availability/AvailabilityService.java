@@ -1,10 +1,8 @@
 package id.siaga.ticket.availability;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.ingest.CheckStatus;
-import id.siaga.ticket.repository.MaintenanceWindowRepository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,11 +21,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The share of time each check (or each server, as its worst check) was OK, WARN, CRIT, UNKNOWN, without data, or in
- * maintenance, per day or per month in the office's time zone, read from the stored findings ({@link Availability}
- * holds the rules).
+ * maintenance, per day or per month in the office's time zone ({@link Availability} holds the rules). The database
+ * turns the stored findings into runs (consecutive findings of one check with the same status, each within the cover of
+ * the one before), so only the status changes and the gaps reach Java. Answers are kept for
+ * {@code siaga.availability.cache} per instance, the same question asked again within that time gets the same answer.
  */
 @ApplicationScoped
 public class AvailabilityService {
@@ -49,13 +54,79 @@ public class AvailabilityService {
     public record Result(Duration cover, List<Period> periods, Availability.Tally total) {
     }
 
-    private final AgroalDataSource dataSource;
-    private final MaintenanceWindowRepository windows;
-    private final SiagaConfig config;
+    /**
+     * One server's time by share.
+     *
+     * @param server its tallies as a whole (its worst check), one per period
+     * @param checks per check key (in order), its tallies, one per period
+     */
+    public record ServerTallies(List<Availability.Tally> server, Map<String, List<Availability.Tally>> checks) {
+    }
 
-    public AvailabilityService(AgroalDataSource dataSource, MaintenanceWindowRepository windows, SiagaConfig config) {
+    /**
+     * Every server's time by share over the same periods.
+     *
+     * @param labels  the periods' labels, in order
+     * @param servers per server id; a server without any finding in the range has no data (and no checks)
+     */
+    public record AllServers(List<String> labels, Map<Long, ServerTallies> servers) {
+
+        /** @return the server's tallies; all no data when it reported nothing in the range */
+        public ServerTallies of(long serverId) {
+            return servers.get(serverId);
+        }
+    }
+
+    /** Findings to runs: per server and check, consecutive findings of one status, each within the cover of the last. */
+    private static final String RUNS = """
+            with cover (server_id, cover) as (
+                select id, make_interval(secs => ms / 1000.0) from unnest(?::bigint[], ?::bigint[]) as c(id, ms)
+            ), reports as (
+                select f.server_id, f.check_key, f.status, f.observed_at, f.id,
+                       least(f.observed_at + c.cover, lead(f.observed_at) over w) as covered_until,
+                       case when lag(f.status) over w = f.status and lag(f.observed_at) over w + c.cover >= f.observed_at
+                            then 0 else 1 end as starts_run
+                from finding f join cover c on c.server_id = f.server_id
+                where f.observed_at >= ? and f.observed_at < ? %s
+                window w as (partition by f.server_id, f.check_key order by f.observed_at, f.id)
+            ), numbered as (
+                select server_id, check_key, status, observed_at, covered_until,
+                       sum(starts_run) over (partition by server_id, check_key order by observed_at, id
+                                             rows unbounded preceding) as run
+                from reports
+            )
+            select server_id, check_key, status, min(observed_at) as run_from, max(covered_until) as run_to
+            from numbered
+            group by server_id, check_key, run, status
+            order by server_id, check_key, run_from""";
+
+    /** Most answers kept; beyond that the cache starts afresh. */
+    private static final int CACHE_LIMIT = 1_000;
+
+    private final AgroalDataSource dataSource;
+    private final SiagaConfig config;
+    private final Map<Object, Cached> cache = new ConcurrentHashMap<>();
+
+    /** An answer (or the reading of it, shared by whoever asks meanwhile) and since when it is known. */
+    private record Cached(CompletableFuture<Object> value, Instant at) {
+    }
+
+    private record Question(Long serverId, String check, LocalDate from, LocalDate to, Granularity granularity) {
+    }
+
+    /** The periods' labels and bounds: period i is [bounds[i], bounds[i + 1]), the last one cut at now. */
+    private record Periods(List<String> labels, List<Instant> bounds) {
+        Instant start() {
+            return bounds.get(0);
+        }
+
+        Instant end() {
+            return bounds.get(bounds.size() - 1);
+        }
+    }
+
+    public AvailabilityService(AgroalDataSource dataSource, SiagaConfig config) {
         this.dataSource = dataSource;
-        this.windows = windows;
         this.config = config;
     }
 
@@ -66,6 +137,95 @@ public class AvailabilityService {
      * @throws ResourceNotFoundException when the server does not exist or has never reported that check
      */
     public Result of(long serverId, String check, LocalDate from, LocalDate to, Granularity granularity) {
+        return cached(new Question(serverId, check, from, to, granularity), () -> read(serverId, check, from, to, granularity));
+    }
+
+    /**
+     * @param from the first day, in the office's zone
+     * @param to   the last day (included); today at the latest counts up to now
+     * @return every server's time by share, per period, as a whole and per check: read in one statement for all
+     */
+    public AllServers ofAll(LocalDate from, LocalDate to, Granularity granularity) {
+        return cached(new Question(null, null, from, to, granularity), () -> readAll(from, to, granularity));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Question question, Supplier<T> read) {
+        Instant now = Instant.now();
+        Duration keep = config.availability().cache();
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        Cached known = cache.compute(question, (k, c) -> c != null && (!c.value().isDone() || !c.at().plus(keep).isBefore(now))
+                ? c : new Cached(mine, now));
+        if (known.value() == mine) {
+            if (cache.size() > CACHE_LIMIT) {
+                cache.entrySet().removeIf(e -> e.getValue().value() != mine);
+            }
+            try {
+                mine.complete(read.get());
+            } catch (RuntimeException e) {
+                cache.remove(question, known);
+                mine.completeExceptionally(e);
+            }
+        }
+        try {
+            return (T) known.value().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private Result read(long serverId, String check, LocalDate from, LocalDate to, Granularity granularity) {
+        Periods periods = periods(from, to, granularity);
+        try (Connection c = dataSource.getConnection()) {
+            Map<Long, Duration> covers = covers(c, serverId);
+            Duration cover = covers.get(serverId);
+            if (cover == null) {
+                throw new ResourceNotFoundException("There is no server with id " + serverId + ".");
+            }
+            if (check != null) {
+                requireCheck(c, serverId, check);
+            }
+            Map<String, List<Availability.Piece>> checks = runs(c, covers, check, periods)
+                    .getOrDefault(serverId, Map.of());
+            List<Availability.Piece> known = checks.size() == 1 ? checks.values().iterator().next()
+                    : Availability.worst(new ArrayList<>(checks.values()));
+            List<Availability.Tally> tallies = Availability.tally(known,
+                    maintenance(windows(c, periods), serverId), periods.bounds());
+            List<Period> list = new ArrayList<>();
+            Availability.Tally total = null;
+            for (int i = 0; i < tallies.size(); i++) {
+                list.add(new Period(periods.labels().get(i), tallies.get(i)));
+                total = total == null ? tallies.get(i) : total.plus(tallies.get(i));
+            }
+            return new Result(cover, list, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the findings of server " + serverId, e);
+        }
+    }
+
+    private AllServers readAll(LocalDate from, LocalDate to, Granularity granularity) {
+        Periods periods = periods(from, to, granularity);
+        try (Connection c = dataSource.getConnection()) {
+            Map<Long, Duration> covers = covers(c, null);
+            Map<Long, Map<String, List<Availability.Piece>>> runs = runs(c, covers, null, periods);
+            List<WindowRow> windows = windows(c, periods);
+            Map<Long, ServerTallies> servers = new LinkedHashMap<>();
+            for (Long serverId : covers.keySet()) {
+                List<Availability.Span> maintenance = maintenance(windows, serverId);
+                Map<String, List<Availability.Tally>> checks = new LinkedHashMap<>();
+                Map<String, List<Availability.Piece>> pieces = runs.getOrDefault(serverId, Map.of());
+                pieces.forEach((key, known) -> checks.put(key, Availability.tally(known, maintenance, periods.bounds())));
+                List<Availability.Tally> server = Availability.tally(Availability.worst(new ArrayList<>(pieces.values())),
+                        maintenance, periods.bounds());
+                servers.put(serverId, new ServerTallies(server, checks));
+            }
+            return new AllServers(periods.labels(), servers);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the findings of the servers", e);
+        }
+    }
+
+    private Periods periods(LocalDate from, LocalDate to, Granularity granularity) {
         ZoneId zone = config.zone();
         Instant now = Instant.now();
         List<Instant> bounds = new ArrayList<>();
@@ -74,37 +234,8 @@ public class AvailabilityService {
             bounds.add(clip(day.atStartOfDay(zone).toInstant(), now));
             labels.add(granularity == Granularity.DAY ? day.toString() : day.toString().substring(0, 7));
         }
-        Instant end = clip(to.plusDays(1).atStartOfDay(zone).toInstant(), now);
-        bounds.add(end);
-        Instant start = bounds.get(0);
-        try (Connection c = dataSource.getConnection()) {
-            Duration cover = cover(c, serverId);
-            if (check != null) {
-                requireCheck(c, serverId, check);
-            }
-            List<List<Availability.Piece>> checks = new ArrayList<>();
-            for (List<Availability.Report> reports : reports(c, serverId, check, start.minus(cover), end).values()) {
-                checks.add(Availability.coverage(reports, cover, start, end));
-            }
-            List<Availability.Piece> known = checks.size() == 1 ? checks.get(0) : Availability.worst(checks);
-            List<Availability.Span> maintenance = windows.overlapping(serverId, start, end).stream()
-                    .map(AvailabilityService::span).toList();
-            List<Availability.Tally> tallies = Availability.tally(known, maintenance, bounds);
-            List<Period> periods = new ArrayList<>();
-            Availability.Tally total = null;
-            for (int i = 0; i < tallies.size(); i++) {
-                periods.add(new Period(labels.get(i), tallies.get(i)));
-                total = total == null ? tallies.get(i) : total.plus(tallies.get(i));
-            }
-            return new Result(cover, periods, total);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the findings of server " + serverId, e);
-        }
-    }
-
-    /** @return a maintenance window as a span */
-    public static Availability.Span span(MaintenanceWindow w) {
-        return new Availability.Span(w.startsAt, w.endsAt);
+        bounds.add(clip(to.plusDays(1).atStartOfDay(zone).toInstant(), now));
+        return new Periods(labels, bounds);
     }
 
     private static LocalDate next(LocalDate day, Granularity granularity) {
@@ -115,20 +246,28 @@ public class AvailabilityService {
         return at.isAfter(now) ? now.truncatedTo(ChronoUnit.MILLIS) : at;
     }
 
-    /** @return the silent-agent limit: that many report intervals of the server's agent (its own, else the default) */
-    private Duration cover(Connection c, long serverId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select agent_interval_seconds from server where id = ?")) {
-            s.setLong(1, serverId);
+    /**
+     * @param serverId one server, or null for all
+     * @return per server id (by id), the silent-agent limit: that many report intervals of the server's agent (its
+     *         own, else the default)
+     */
+    private Map<Long, Duration> covers(Connection c, Long serverId) throws SQLException {
+        Map<Long, Duration> covers = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("select id, agent_interval_seconds from server"
+                + (serverId == null ? "" : " where id = ?"))) {
+            if (serverId != null) {
+                s.setLong(1, serverId);
+            }
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ResourceNotFoundException("There is no server with id " + serverId + ".");
+                while (rs.next()) {
+                    int seconds = rs.getInt(2);
+                    Duration interval = rs.wasNull() || seconds <= 0 ? config.escalation().agentInterval()
+                            : Duration.ofSeconds(seconds);
+                    covers.put(rs.getLong(1), interval.multipliedBy(config.escalation().silentIntervals()));
                 }
-                int seconds = rs.getInt(1);
-                Duration interval = rs.wasNull() || seconds <= 0 ? config.escalation().agentInterval()
-                        : Duration.ofSeconds(seconds);
-                return interval.multipliedBy(config.escalation().silentIntervals());
             }
         }
+        return covers;
     }
 
     private static void requireCheck(Connection c, long serverId, String check) throws SQLException {
@@ -143,27 +282,70 @@ public class AvailabilityService {
         }
     }
 
-    /** @return per check key, its findings in [from, to), oldest first */
-    private static Map<String, List<Availability.Report>> reports(Connection c, long serverId, String check,
-            Instant from, Instant to) throws SQLException {
-        Map<String, List<Availability.Report>> byCheck = new LinkedHashMap<>();
-        String sql = "select check_key, status, observed_at from finding where server_id = ? and observed_at >= ? "
-                + "and observed_at < ?" + (check == null ? "" : " and check_key = ?") + " order by check_key, observed_at";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, serverId);
-            s.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            s.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    /**
+     * @return per server and check key (in order), the stretches of the periods with a known status, in order: the
+     *         runs of findings, clipped to the periods
+     */
+    private static Map<Long, Map<String, List<Availability.Piece>>> runs(Connection c, Map<Long, Duration> covers,
+            String check, Periods periods) throws SQLException {
+        Map<Long, Map<String, List<Availability.Piece>>> runs = new LinkedHashMap<>();
+        if (covers.isEmpty()) {
+            return runs;
+        }
+        Duration longest = covers.values().stream().max(Duration::compareTo).orElseThrow();
+        long lo = periods.start().toEpochMilli();
+        long hi = periods.end().toEpochMilli();
+        try (PreparedStatement s = c.prepareStatement(RUNS.formatted(check == null ? "" : "and f.check_key = ?"))) {
+            s.setArray(1, c.createArrayOf("bigint", covers.keySet().toArray()));
+            s.setArray(2, c.createArrayOf("bigint", covers.values().stream().map(Duration::toMillis).toArray()));
+            s.setObject(3, OffsetDateTime.ofInstant(periods.start().minus(longest), ZoneOffset.UTC));
+            s.setObject(4, OffsetDateTime.ofInstant(periods.end(), ZoneOffset.UTC));
             if (check != null) {
-                s.setString(4, check);
+                s.setString(5, check);
             }
-            s.setFetchSize(10_000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    byCheck.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Availability.Report(rs.getObject(3, OffsetDateTime.class).toInstant(), CheckStatus.valueOf(rs.getString(2))));
+                    List<Availability.Piece> pieces = runs.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>());
+                    long from = Math.max(millis(rs, 4), lo);
+                    long to = Math.min(millis(rs, 5), hi);
+                    if (to > from) {
+                        pieces.add(new Availability.Piece(from, to, CheckStatus.valueOf(rs.getString(3))));
+                    }
                 }
             }
         }
-        return byCheck;
+        return runs;
+    }
+
+    private static long millis(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant().toEpochMilli();
+    }
+
+    /** A live maintenance window: of one server, or of all (server null). */
+    private record WindowRow(Long serverId, Availability.Span span) {
+    }
+
+    /** @return the live maintenance windows overlapping the periods */
+    private static List<WindowRow> windows(Connection c, Periods periods) throws SQLException {
+        List<WindowRow> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select server_id, starts_at, ends_at from maintenance_window "
+                + "where deleted_at is null and ends_at > ? and starts_at < ?")) {
+            s.setObject(1, OffsetDateTime.ofInstant(periods.start(), ZoneOffset.UTC));
+            s.setObject(2, OffsetDateTime.ofInstant(periods.end(), ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long server = rs.getLong(1);
+                    rows.add(new WindowRow(rs.wasNull() ? null : server, new Availability.Span(
+                            rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant())));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** @return the windows that count for the server: its own and those of all servers */
+    private static List<Availability.Span> maintenance(List<WindowRow> windows, long serverId) {
+        return windows.stream().filter(w -> w.serverId() == null || w.serverId() == serverId).map(WindowRow::span).toList();
     }
 }

@@ -226,6 +226,15 @@ public interface SiagaConfig {
         Duration maintenanceAhead();
     }
 
+    Availability availability();
+
+    /** Availability ({@code GET /api/v1/availability}, the monthly report's column, the board's strips). */
+    interface Availability {
+        /** How long an instance keeps an answer (the same question within that time gets the same answer). */
+        @WithDefault("60s")
+        Duration cache();
+    }
+
     /** Meters read from the database. */
     interface Metrics {
         /** How often the open-tickets-per-step gauges are re-read. */

@@ -1,10 +1,13 @@
 package id.siaga.ticket.service;
 
+import id.siaga.ticket.availability.Availability;
+import id.siaga.ticket.availability.AvailabilityService;
 import id.siaga.ticket.config.SiagaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,8 +16,9 @@ import java.util.List;
 /**
  * The figures of a month for the office's periodic report: how long each SOP step took (count, median,
  * 90th percentile) and how many were completed within the time standard, and the tickets opened by source
- * and by server, and the further complaints recorded on open tickets (linked reports, "laporan terkait"). Months are
- * calendar months in the office's time zone.
+ * and by server, the further complaints recorded on open tickets (linked reports, "laporan terkait"), and each
+ * server's availability ("ketersediaan", as {@link AvailabilityService} counts it). Months are calendar months in the
+ * office's time zone.
  */
 @ApplicationScoped
 public class MonthlyReportService {
@@ -43,6 +47,15 @@ public class MonthlyReportService {
     }
 
     /**
+     * A server's time in the month by share (up to now in the current month).
+     *
+     * @param name  the server's name
+     * @param month OK, WARN, CRIT, UNKNOWN, no data and maintenance time
+     */
+    public record ServerAvailability(long serverId, String name, Availability.Tally month) {
+    }
+
+    /**
      * @param month     the month
      * @param from      its first instant, inclusive
      * @param to        the first instant after it
@@ -54,16 +67,20 @@ public class MonthlyReportService {
      * @param byServer  tickets opened, by server name (empty key: no server)
      * @param linkedReports linked reports received in the month, wherever they belong now (including the complaints
      *                  of tickets cancelled as duplicates, by when those were received)
+     * @param availability every registered server's availability, by name; empty for a month that has not begun
      */
     public record Figures(YearMonth month, Instant from, Instant to, List<StepFigures> steps, long opened, long closed,
-            long cancelled, List<Count> bySource, List<Count> byServer, long linkedReports) {
+            long cancelled, List<Count> bySource, List<Count> byServer, long linkedReports,
+            List<ServerAvailability> availability) {
     }
 
     private final EntityManager entityManager;
+    private final AvailabilityService availability;
     private final SiagaConfig config;
 
-    public MonthlyReportService(EntityManager entityManager, SiagaConfig config) {
+    public MonthlyReportService(EntityManager entityManager, AvailabilityService availability, SiagaConfig config) {
         this.entityManager = entityManager;
+        this.availability = availability;
         this.config = config;
     }
 
@@ -80,7 +97,29 @@ public class MonthlyReportService {
                         + "where t.created_at >= ?1 and t.created_at < ?2 group by s.name order by count(*) desc, s.name",
                         from, to),
                 number(entityManager.createNativeQuery("select count(*) from ticket_report r where r.received_at >= ?1 "
-                        + "and r.received_at < ?2").setParameter(1, from).setParameter(2, to).getSingleResult()));
+                        + "and r.received_at < ?2").setParameter(1, from).setParameter(2, to).getSingleResult()),
+                availability(month));
+    }
+
+    /** @return each server's share of time in the month (up to today), read for all servers at once */
+    private List<ServerAvailability> availability(YearMonth month) {
+        LocalDate today = LocalDate.now(config.zone());
+        if (month.atDay(1).isAfter(today)) {
+            return List.of();
+        }
+        LocalDate last = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
+        AvailabilityService.AllServers all = availability.ofAll(month.atDay(1), last, AvailabilityService.Granularity.MONTH);
+        @SuppressWarnings("unchecked")
+        List<Object[]> servers = entityManager.createNativeQuery("select s.id, s.name from server s order by s.name, s.id")
+                .getResultList();
+        List<ServerAvailability> list = new ArrayList<>();
+        for (Object[] server : servers) {
+            AvailabilityService.ServerTallies tallies = all.of(number(server[0]));
+            if (tallies != null) {
+                list.add(new ServerAvailability(number(server[0]), (String) server[1], tallies.server().get(0)));
+            }
+        }
+        return list;
     }
 
     private List<StepFigures> steps(Instant from, Instant to) {

@@ -1,11 +1,9 @@
 package id.siaga.ticket.status;
 
-import id.siaga.ticket.availability.Availability;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.ServerRole;
 import id.siaga.ticket.domain.Severity;
-import id.siaga.ticket.ingest.CheckStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -149,14 +147,16 @@ public class StatusService {
             names.put(Application.KTP_EL.name(), "KTP-el");
             servers.values().stream().filter(ServerRow::shown).sorted(Comparator.comparing(ServerRow::name))
                     .forEach(s -> names.put(lineOf(s), s.name()));
+            Long[] shown = servers.values().stream().filter(ServerRow::shown).map(ServerRow::id).toArray(Long[]::new);
             Instant recentFrom = now.minus(config.status().recentIncidents());
-            List<TicketRow> tickets = tickets(c, start.isBefore(recentFrom) ? start : recentFrom,
-                    servers.values().stream().filter(ServerRow::shown).map(ServerRow::id).toList());
+            List<TicketRow> tickets = tickets(c, recentFrom, shown);
             List<WindowRow> windows = windows(c, start, now.plus(config.status().maintenanceAhead()));
+            Map<String, List<StatusSnapshot.Day>> days = days(c, names.keySet(), shown, bounds, zone);
+            Map<String, Instant> lastEnded = lastEnded(c, start, now, shown);
 
             List<StatusSnapshot.Line> lines = new ArrayList<>();
             for (Map.Entry<String, String> line : names.entrySet()) {
-                lines.add(line(line.getKey(), line.getValue(), now, start, bounds, zone,
+                lines.add(line(line.getKey(), line.getValue(), now, days.get(line.getKey()), lastEnded.get(line.getKey()),
                         tickets.stream().filter(t -> linesOf(t, servers).contains(line.getKey())).toList(),
                         windows.stream().filter(w -> linesOf(w, servers, names.keySet()).contains(line.getKey())).toList()));
             }
@@ -177,8 +177,13 @@ public class StatusService {
         }
     }
 
-    private static StatusSnapshot.Line line(String key, String name, Instant now, Instant start, List<Instant> bounds,
-            ZoneId zone, List<TicketRow> tickets, List<WindowRow> windows) {
+    /**
+     * @param days         the line's daily bars
+     * @param ticketsEnded when the line's last incident of the strip's days ended (up to now), or null
+     * @param tickets      the line's open incidents and those ended lately
+     */
+    private static StatusSnapshot.Line line(String key, String name, Instant now, List<StatusSnapshot.Day> days,
+            Instant ticketsEnded, List<TicketRow> tickets, List<WindowRow> windows) {
         List<StatusSnapshot.Incident> open = tickets.stream().filter(TicketRow::open)
                 .sorted(Comparator.comparing(TicketRow::createdAt))
                 .map(t -> new StatusSnapshot.Incident(t.number(), t.summary(), t.createdAt(), major(t.severity())))
@@ -195,34 +200,125 @@ public class StatusService {
             since = running.from();
         } else {
             state = LineState.OPERATIONAL;
-            since = maxOrNull(tickets.stream().map(TicketRow::closedAt).filter(t -> t != null && !t.isAfter(now)).toList(),
+            since = maxOrNull(ticketsEnded == null ? List.of() : List.of(ticketsEnded),
                     windows.stream().map(WindowRow::to).filter(t -> !t.isAfter(now)).toList());
         }
-        return new StatusSnapshot.Line(key, name, state, since, open, days(now, start, bounds, zone, tickets, windows));
+        return new StatusSnapshot.Line(key, name, state, since, open, days);
     }
 
-    /** The daily strip: incident time as CRIT (major) or WARN (partial), the rest OK, maintenance apart. */
-    private static List<StatusSnapshot.Day> days(Instant now, Instant start, List<Instant> bounds, ZoneId zone,
-            List<TicketRow> tickets, List<WindowRow> windows) {
-        List<List<Availability.Piece>> layers = new ArrayList<>();
-        layers.add(List.of(new Availability.Piece(start.toEpochMilli(), now.toEpochMilli(), CheckStatus.OK)));
-        for (TicketRow t : tickets) {
-            long from = Math.max(t.createdAt().toEpochMilli(), start.toEpochMilli());
-            long to = t.open() || t.closedAt() == null ? now.toEpochMilli() : Math.min(t.closedAt().toEpochMilli(), now.toEpochMilli());
-            if (to > from) {
-                layers.add(List.of(new Availability.Piece(from, to, major(t.severity()) ? CheckStatus.CRIT : CheckStatus.WARN)));
+    /**
+     * Which lines a ticket counts for (its application, SIAK or KTP-el; its server when public) and which lines a
+     * maintenance window counts for (without a server: all; else its server's application and the server when
+     * public), as SQL over {@code ticket t} and {@code maintenance_window w} joined to {@code server s}; parameters: the
+     * public servers' ids, then (for windows) all lines.
+     */
+    private static final String TICKET_LINES = """
+            cross join lateral (values (case when t.application in ('SIAK', 'KTP_EL') then t.application end),
+                                       (case when t.server_id = any (?) then 'server-' || t.server_id end)) as l(line)""";
+    private static final String WINDOW_LINES = """
+            cross join lateral unnest(case when w.server_id is null then ?::text[] else array[
+                case when s.role in ('SIAK_APP', 'SIAK_DB') then 'SIAK' when s.role = 'KTPEL' then 'KTP_EL' end,
+                case when s.is_public then 'server-' || s.id end] end) as l(line)""";
+
+    /** The milliseconds a multirange (times whole milliseconds) holds. */
+    private static final String MILLIS = "(select coalesce(sum(extract(epoch from upper(r) - lower(r)) * 1000), 0)::bigint "
+            + "from unnest(%s) as r)";
+
+    /**
+     * The daily bars in SQL: per line and day (up to now), the time of a major incident (CRIT), of a partial one only
+     * (WARN) and of maintenance (counted apart, overlapping windows once), the rest OK. Parameters: the days' starts
+     * and ends, the public servers, the strip's start and now (tickets), all lines, the start and now (windows).
+     */
+    private static final String DAYS_SQL = """
+            with days as (
+                select d.i, tstzmultirange(tstzrange(d.lo, d.hi)) as day
+                from unnest(?::timestamptz[], ?::timestamptz[]) with ordinality as d(lo, hi, i)
+            ), incidents as (
+                select l.line, t.severity in ('HIGH', 'CRITICAL') as major,
+                       tstzrange(greatest(date_trunc('milliseconds', t.created_at), s.since),
+                                 case when t.state = 'OPEN' or t.closed_at is null then s.now
+                                      else least(date_trunc('milliseconds', t.closed_at), s.now) end) as span
+                from ticket t cross join (select ?::timestamptz as since, ?::timestamptz as now) s
+                %s
+                where l.line is not null and (t.state = 'OPEN' or t.closed_at >= s.since)
+                  and date_trunc('milliseconds', t.created_at) < s.now
+                  and (t.state = 'OPEN' or t.closed_at is null
+                       or date_trunc('milliseconds', t.closed_at) > date_trunc('milliseconds', t.created_at))
+            ), windows as (
+                select l.line, tstzrange(date_trunc('milliseconds', w.starts_at), date_trunc('milliseconds', w.ends_at)) as span
+                from maintenance_window w left join server s on s.id = w.server_id
+                %s
+                where w.deleted_at is null and w.ends_at > ? and w.starts_at < ? and l.line is not null
+                  and date_trunc('milliseconds', w.ends_at) > date_trunc('milliseconds', w.starts_at)
+            ), lines as (
+                select x.line,
+                       coalesce((select range_agg(w.span) from windows w where w.line = x.line), '{}') as maintenance,
+                       coalesce((select range_agg(i.span) from incidents i where i.line = x.line and i.major), '{}') as major,
+                       coalesce((select range_agg(i.span) from incidents i where i.line = x.line and not i.major), '{}') as minor
+                from unnest(?::text[]) as x(line)
+            ), parts as (
+                select x.line, d.i, d.day * x.maintenance as maintenance, (d.day * x.major) - x.maintenance as crit,
+                       (d.day * x.minor) - x.major - x.maintenance as warn, d.day
+                from lines x cross join days d
+            )
+            select line, i, %s, %s, %s, %s from parts order by line, i""".formatted("%s", "%s", MILLIS.formatted("day"),
+            MILLIS.formatted("maintenance"), MILLIS.formatted("crit"), MILLIS.formatted("warn"));
+
+    /** @return per line, its days in order: the share without a major incident (maintenance apart) and the worst seen */
+    private static Map<String, List<StatusSnapshot.Day>> days(Connection c, Set<String> lines, Long[] shown,
+            List<Instant> bounds, ZoneId zone) throws SQLException {
+        Map<String, List<StatusSnapshot.Day>> days = new LinkedHashMap<>();
+        String[] starts = new String[bounds.size() - 1];
+        String[] ends = new String[bounds.size() - 1];
+        for (int d = 0; d < starts.length; d++) {
+            starts[d] = bounds.get(d).toString();
+            ends[d] = bounds.get(d + 1).toString();
+        }
+        String[] all = lines.toArray(String[]::new);
+        OffsetDateTime since = OffsetDateTime.ofInstant(bounds.get(0), ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.ofInstant(bounds.get(bounds.size() - 1), ZoneOffset.UTC);
+        try (PreparedStatement s = c.prepareStatement(DAYS_SQL.formatted(TICKET_LINES, WINDOW_LINES))) {
+            s.setArray(1, c.createArrayOf("timestamptz", starts));
+            s.setArray(2, c.createArrayOf("timestamptz", ends));
+            s.setObject(3, since);
+            s.setObject(4, now);
+            s.setArray(5, c.createArrayOf("bigint", shown));
+            s.setArray(6, c.createArrayOf("text", all));
+            s.setObject(7, since);
+            s.setObject(8, now);
+            s.setArray(9, c.createArrayOf("text", all));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long day = rs.getLong(3);
+                    long maintenance = rs.getLong(4);
+                    long crit = rs.getLong(5);
+                    long warn = rs.getLong(6);
+                    long up = day - maintenance - crit;
+                    String level = crit > 0 ? "down" : warn > 0 ? "partial" : maintenance > 0 ? "maintenance" : "ok";
+                    days.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new StatusSnapshot.Day(
+                            LocalDate.ofInstant(bounds.get(rs.getInt(2) - 1), zone), up + crit == 0 ? null : (double) up / (up + crit),
+                            level));
+                }
             }
         }
-        List<Availability.Span> maintenance = windows.stream().map(w -> new Availability.Span(w.from(), w.to())).toList();
-        List<Availability.Tally> tallies = Availability.tally(Availability.worst(layers), maintenance, bounds);
-        List<StatusSnapshot.Day> days = new ArrayList<>();
-        for (Availability.Tally t : tallies) {
-            String level = t.millis(Availability.Share.CRIT) > 0 ? "down"
-                    : t.millis(Availability.Share.WARN) > 0 ? "partial"
-                    : t.millis(Availability.Share.MAINTENANCE) > 0 ? "maintenance" : "ok";
-            days.add(new StatusSnapshot.Day(LocalDate.ofInstant(t.start(), zone), t.availability(), level));
-        }
         return days;
+    }
+
+    /** @return per line, when its last incident that ended in [from, now] ended */
+    private static Map<String, Instant> lastEnded(Connection c, Instant from, Instant now, Long[] shown) throws SQLException {
+        Map<String, Instant> ended = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select l.line, max(t.closed_at) from ticket t " + TICKET_LINES
+                + " where l.line is not null and t.closed_at >= ? and t.closed_at <= ? group by l.line")) {
+            s.setArray(1, c.createArrayOf("bigint", shown));
+            s.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            s.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ended.put(rs.getString(1), instant(rs, 2));
+                }
+            }
+        }
+        return ended;
     }
 
     private static boolean major(Severity severity) {
@@ -285,14 +381,13 @@ public class StatusService {
     }
 
     /** @return open tickets and tickets ended since {@code from}, of the applications or of public servers */
-    private static List<TicketRow> tickets(Connection c, Instant from, List<Long> publicServers) throws SQLException {
+    private static List<TicketRow> tickets(Connection c, Instant from, Long[] ids) throws SQLException {
         String columns = "select number, application, server_id, severity, state, created_at, closed_at, public_summary "
                 + "from ticket where ";
         String about = " and (application in ('SIAK', 'KTP_EL') or server_id = any (?))";
         List<TicketRow> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(columns + "state = 'OPEN'" + about + " union all "
                 + columns + "closed_at >= ? and state <> 'OPEN'" + about)) {
-            Long[] ids = publicServers.toArray(Long[]::new);
             s.setArray(1, c.createArrayOf("bigint", ids));
             s.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
             s.setArray(3, c.createArrayOf("bigint", ids));

@@ -1,5 +1,8 @@
 package id.siaga.ticket.web;
 
+import id.siaga.ticket.availability.Availability;
+import id.siaga.ticket.availability.AvailabilityService;
+import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.config.WebConfig;
 import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.Role;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,6 +44,8 @@ public class BoardPage {
 
     /** The board page path. */
     public static final String PATH = "/papan";
+    /** Days in each check's availability strip, today included. */
+    static final int STRIP_DAYS = 14;
 
     @CheckedTemplate
     static class Templates {
@@ -55,11 +61,15 @@ public class BoardPage {
     private final MaintenanceService maintenance;
     private final WebConfig config;
     private final AgentSilence silence;
+    private final AvailabilityService availability;
+    private final SiagaConfig siaga;
 
     public BoardPage(PageContext context, ServerService servers, ServerHealth health, FindingQuery findings,
             OpenTickets openTickets, SopService sop, MaintenanceService maintenance, WebConfig config,
-            AgentSilence silence) {
+            AgentSilence silence, AvailabilityService availability, SiagaConfig siaga) {
         this.silence = silence;
+        this.availability = availability;
+        this.siaga = siaga;
         this.context = context;
         this.servers = servers;
         this.health = health;
@@ -80,10 +90,16 @@ public class BoardPage {
         List<Server> list = servers.list();
         Map<Long, ServerHealth.Summary> summaries = health.of(list.stream().map(s -> s.id).toList());
         List<MaintenanceWindow> windows = maintenance.current();
+        LocalDate today = LocalDate.now(siaga.zone());
+        AvailabilityService.AllServers strips = availability.ofAll(today.minusDays(STRIP_DAYS - 1L), today,
+                AvailabilityService.Granularity.DAY);
         List<BoardView.ServerCard> cards = new ArrayList<>();
         for (Server server : list) {
             ServerHealth.Summary summary = summaries.getOrDefault(server.id, ServerHealth.Summary.NONE);
-            List<BoardView.CheckRow> checks = findings.checks(server.id).stream().map(c -> check(c, labels, formats))
+            AvailabilityService.ServerTallies tallies = strips.of(server.id);
+            List<BoardView.CheckRow> checks = findings.checks(server.id).stream()
+                    .map(c -> check(c, labels, formats, strip(strips.labels(),
+                            tallies == null ? null : tallies.checks().get(c.check()))))
                     .toList();
             boolean silent = server.agentLastSeen == null || silence.isSilent(server.agentLastSeen,
                     server.agentIntervalSeconds, windows.stream().anyMatch(w -> w.covers(server.id, now)), now);
@@ -109,7 +125,8 @@ public class BoardPage {
 
         WebMessages msg = context.msg();
         Page page = context.page(msg.boardTitle(), "board", PATH, (int) config.boardRefresh().toSeconds());
-        return context.localized(Templates.board(page, new BoardView(cards, open, overdue, counts, formats.time(now))));
+        return context.localized(Templates.board(page, new BoardView(cards, open, overdue, counts, formats.time(now),
+                STRIP_DAYS)));
     }
 
     /** @return the window the server is in now, in words (until when, why), or null */
@@ -131,9 +148,50 @@ public class BoardPage {
         return silent ? msg.agentSilentSince(at, ago) : msg.agentLastReport(at, ago);
     }
 
-    private static BoardView.CheckRow check(FindingQuery.CurrentCheck c, Labels labels, Formats formats) {
+    private static BoardView.CheckRow check(FindingQuery.CurrentCheck c, Labels labels, Formats formats,
+            BoardView.Strip strip) {
         return new BoardView.CheckRow(c.check(), c.kind(), cssKey(c.status()), labels.status(c.status()), c.message(),
-                formats.dateTime(c.observedAt()), c.flapping(), c.ticketId());
+                formats.dateTime(c.observedAt()), c.flapping(), c.ticketId(), strip);
+    }
+
+    /**
+     * @param dates   the strip's days ({@code 2026-11-03}), oldest first
+     * @param tallies the check's time by share on each of those days, or null when it reported nothing then
+     */
+    private BoardView.Strip strip(List<String> dates, List<Availability.Tally> tallies) {
+        WebMessages msg = context.msg();
+        Formats formats = context.formats();
+        List<BoardView.StripDay> days = new ArrayList<>();
+        Availability.Tally total = null;
+        for (int i = 0; i < dates.size(); i++) {
+            Availability.Tally t = tallies == null ? null : tallies.get(i);
+            total = t == null ? total : total == null ? t : total.plus(t);
+            Double share = t == null ? null : t.availability();
+            String level = level(t);
+            String title = share != null ? msg.boardStripDay(dates.get(i), formats.percentFine(share))
+                    : "maintenance".equals(level) ? msg.boardStripMaintenance(dates.get(i)) : msg.boardStripNoData(dates.get(i));
+            int height = share == null ? 3 : Math.max(3, (int) Math.round(share * BoardView.Strip.HEIGHT));
+            days.add(new BoardView.StripDay(i * BoardView.Strip.STEP, height, level, title));
+        }
+        return new BoardView.Strip(msg.boardStripLabel(dates.size(),
+                formats.percentFine(total == null ? null : total.availability())), days);
+    }
+
+    /** @return the worst a day saw: crit, warn, ok, maintenance (nothing else known), or none */
+    private static String level(Availability.Tally t) {
+        if (t == null) {
+            return "none";
+        }
+        if (t.millis(Availability.Share.CRIT) > 0) {
+            return "crit";
+        }
+        if (t.millis(Availability.Share.WARN) > 0) {
+            return "warn";
+        }
+        if (t.millis(Availability.Share.OK) > 0) {
+            return "ok";
+        }
+        return t.millis(Availability.Share.MAINTENANCE) > 0 ? "maintenance" : "none";
     }
 
     /** @return the css key of a check status: ok, warn, crit, unknown, or none before any report */

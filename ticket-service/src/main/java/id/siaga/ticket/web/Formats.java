@@ -112,4 +112,12 @@ public final class Formats {
         }
         return String.format(locale, "%.0f %%", share * 100);
     }
+
+    /** @return a share between 0 and 1 as a percentage with two decimals, e.g. "99,95 %", or a dash */
+    public String percentFine(Double share) {
+        if (share == null) {
+            return NONE;
+        }
+        return String.format(locale, "%.2f %%", share * 100);
+    }
 }

@@ -206,4 +206,46 @@ public interface ReportMessages {
 
     @Message("server")
     String csvSectionServer();
+
+    @Message("Ketersediaan server")
+    String reportAvailabilityTitle();
+
+    @Message("Ketersediaan = waktu Baik dan Peringatan dibagi waktu Baik, Peringatan dan Gangguan; waktu pemeliharaan, tidak diketahui dan tanpa data tidak dihitung. Kolom lain: bagian waktu bulan ini (sampai sekarang) menurut hasil pemeriksaan agen.")
+    String reportAvailabilityIntro();
+
+    @Message("Ketersediaan")
+    String reportAvailability();
+
+    @Message("Tanpa data")
+    String reportNoData();
+
+    @Message("Pemeliharaan")
+    String reportMaintenance();
+
+    @Message("Belum ada server terdaftar untuk bulan ini.")
+    String reportAvailabilityNone();
+
+    @Message("ketersediaan")
+    String csvSectionAvailability();
+
+    @Message("ketersediaan_persen")
+    String csvAvailabilityPercent();
+
+    @Message("baik_persen")
+    String csvOkPercent();
+
+    @Message("peringatan_persen")
+    String csvWarnPercent();
+
+    @Message("gangguan_persen")
+    String csvCritPercent();
+
+    @Message("tidak_diketahui_persen")
+    String csvUnknownPercent();
+
+    @Message("tanpa_data_persen")
+    String csvNoDataPercent();
+
+    @Message("pemeliharaan_persen")
+    String csvMaintenancePercent();
 }

@@ -1,5 +1,6 @@
 package id.siaga.ticket.web;
 
+import id.siaga.ticket.availability.Availability;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.TicketSource;
@@ -24,6 +25,7 @@ import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,8 @@ public class ReportPage {
     private static final int BAR_SPAN = 300;
     private static final int ROW_HEIGHT = 26;
     private static final int LABEL_CHARS = 44;
+    /** Columns of the monthly CSV: the steps' figures, then the servers' availability. */
+    private static final int CSV_COLUMNS = 16;
 
     @CheckedTemplate
     static class Templates {
@@ -84,29 +88,39 @@ public class ReportPage {
         ReportMessages rpt = context.rpt();
         SopStateMachine machine = sop.machine(sop.active());
         StringBuilder csv = new StringBuilder();
-        line(csv, rpt.csvSection(), rpt.csvCode(), rpt.csvName(), rpt.csvCount(), rpt.csvMedianMinutes(),
-                rpt.csvP90Minutes(), rpt.csvStandardMinMinutes(), rpt.csvStandardMaxMinutes(), rpt.csvWithinPercent());
+        record(csv, rpt.csvSection(), rpt.csvCode(), rpt.csvName(), rpt.csvCount(), rpt.csvMedianMinutes(),
+                rpt.csvP90Minutes(), rpt.csvStandardMinMinutes(), rpt.csvStandardMaxMinutes(), rpt.csvWithinPercent(),
+                rpt.csvAvailabilityPercent(), rpt.csvOkPercent(), rpt.csvWarnPercent(), rpt.csvCritPercent(),
+                rpt.csvUnknownPercent(), rpt.csvNoDataPercent(), rpt.csvMaintenancePercent());
         for (Map.Entry<String, MonthlyReportService.StepFigures> e : stepFigures(figures, machine).entrySet()) {
             MonthlyReportService.StepFigures s = e.getValue();
             SopStep step = machine.step(e.getKey()).orElse(null);
-            line(csv, rpt.csvSectionStep(), e.getKey(), step == null ? e.getKey() : context.labels().stepName(step),
+            record(csv, rpt.csvSectionStep(), e.getKey(), step == null ? e.getKey() : context.labels().stepName(step),
                     String.valueOf(s.count()), s.count() == 0 ? "" : minutes(s.medianSeconds()),
                     s.count() == 0 ? "" : minutes(s.p90Seconds()), standardMinutes(step == null ? null : step.minDuration()),
                     standardMinutes(step == null ? null : step.maxDuration()),
                     s.withinShare() == null ? "" : String.format(Locale.ROOT, "%.1f", s.withinShare() * 100));
         }
-        line(csv, rpt.csvSectionSummary(), "OPENED", rpt.reportOpened(), String.valueOf(figures.opened()), "", "", "", "", "");
-        line(csv, rpt.csvSectionSummary(), "CLOSED", rpt.reportClosed(), String.valueOf(figures.closed()), "", "", "", "", "");
-        line(csv, rpt.csvSectionSummary(), "CANCELLED", rpt.reportCancelled(), String.valueOf(figures.cancelled()), "", "",
+        record(csv, rpt.csvSectionSummary(), "OPENED", rpt.reportOpened(), String.valueOf(figures.opened()), "", "", "", "", "");
+        record(csv, rpt.csvSectionSummary(), "CLOSED", rpt.reportClosed(), String.valueOf(figures.closed()), "", "", "", "", "");
+        record(csv, rpt.csvSectionSummary(), "CANCELLED", rpt.reportCancelled(), String.valueOf(figures.cancelled()), "", "",
                 "", "", "");
-        line(csv, rpt.csvSectionSummary(), "LINKED_REPORTS", context.lnk().reportLinked(),
+        record(csv, rpt.csvSectionSummary(), "LINKED_REPORTS", context.lnk().reportLinked(),
                 String.valueOf(figures.linkedReports()), "", "", "", "", "");
         for (MonthlyReportService.Count c : figures.bySource()) {
-            line(csv, rpt.csvSectionSource(), c.key(), sourceLabel(c.key()), String.valueOf(c.count()), "", "", "", "", "");
+            record(csv, rpt.csvSectionSource(), c.key(), sourceLabel(c.key()), String.valueOf(c.count()), "", "", "", "", "");
         }
         for (MonthlyReportService.Count c : figures.byServer()) {
-            line(csv, rpt.csvSectionServer(), c.key(), c.key().isEmpty() ? rpt.reportNoServer() : c.key(),
+            record(csv, rpt.csvSectionServer(), c.key(), c.key().isEmpty() ? rpt.reportNoServer() : c.key(),
                     String.valueOf(c.count()), "", "", "", "", "");
+        }
+        for (MonthlyReportService.ServerAvailability a : figures.availability()) {
+            Availability.Tally t = a.month();
+            record(csv, rpt.csvSectionAvailability(), a.name(), a.name(), "", "", "", "", "", "",
+                    csvPercent(t.availability()), csvPercent(t.share(Availability.Share.OK)),
+                    csvPercent(t.share(Availability.Share.WARN)), csvPercent(t.share(Availability.Share.CRIT)),
+                    csvPercent(t.share(Availability.Share.UNKNOWN)), csvPercent(t.share(Availability.Share.NO_DATA)),
+                    csvPercent(t.share(Availability.Share.MAINTENANCE)));
         }
         String filename = "siaga-laporan-bulanan-" + chosen + ".csv";
         return Response.ok(csv.toString(), MediaType.valueOf(CSV + "; charset=UTF-8"))
@@ -158,8 +172,16 @@ public class ReportPage {
         }
         String monthName = month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + month.getYear();
         String csvUrl = "/laporan/bulanan.csv?tahun=" + month.getYear() + "&bulan=" + month.getMonthValue();
+        List<ReportView.AvailabilityRow> availability = figures.availability().stream().map(a -> {
+            Availability.Tally t = a.month();
+            return new ReportView.AvailabilityRow(a.name(), f.percentFine(t.availability()),
+                    f.percentFine(t.share(Availability.Share.OK)), f.percentFine(t.share(Availability.Share.WARN)),
+                    f.percentFine(t.share(Availability.Share.CRIT)), f.percentFine(t.share(Availability.Share.UNKNOWN)),
+                    f.percentFine(t.share(Availability.Share.NO_DATA)), f.percentFine(t.share(Availability.Share.MAINTENANCE)));
+        }).toList();
         return new ReportView(month.getYear(), month.getMonthValue(), monthName, years, months, rows, figures.opened(),
-                figures.closed(), figures.cancelled(), bySource, byServer, chart, csvUrl, figures.linkedReports());
+                figures.closed(), figures.cancelled(), bySource, byServer, chart, csvUrl, figures.linkedReports(),
+                availability);
     }
 
     /** @return the figures of every step of the active SOP in its order (zero when none), then any other step seen */
@@ -197,6 +219,17 @@ public class ReportPage {
 
     private static String minutes(double seconds) {
         return String.format(Locale.ROOT, "%.1f", seconds / 60);
+    }
+
+    /** @return a share between 0 and 1 as a percentage with two decimals, or empty */
+    private static String csvPercent(Double share) {
+        return share == null ? "" : String.format(Locale.ROOT, "%.2f", share * 100);
+    }
+
+    /** Appends one record of the monthly CSV, empty fields added up to {@link #CSV_COLUMNS}. */
+    private static void record(StringBuilder csv, String... fields) {
+        String[] all = Arrays.copyOf(fields, CSV_COLUMNS);
+        line(csv, all);
     }
 
     private static String standardMinutes(String iso) {

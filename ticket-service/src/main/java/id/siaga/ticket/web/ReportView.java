@@ -5,11 +5,19 @@ import java.util.List;
 /**
  * The monthly report: per SOP step how many visits were completed, their median and 90th-percentile time
  * against the time standard, and the share completed within it; tickets by source and by server; a chart; the
- * further complaints recorded on open tickets (linked reports).
+ * further complaints recorded on open tickets (linked reports); each server's availability in the month.
  */
 public record ReportView(int year, int month, String monthName, List<Option> years, List<Option> months,
         List<StepRow> steps, long opened, long closed, long cancelled, List<CountRow> bySource, List<CountRow> byServer,
-        Chart chart, String csvUrl, long linkedReports) {
+        Chart chart, String csvUrl, long linkedReports, List<AvailabilityRow> availability) {
+
+    /**
+     * One server's month: its availability ((OK + WARN) / (OK + WARN + CRIT)) and the share of the month's time (up
+     * to now) of each kind, as percentages, or a dash.
+     */
+    public record AvailabilityRow(String server, String availability, String ok, String warn, String crit,
+            String unknown, String noData, String maintenance) {
+    }
 
     /**
      * One SOP step's figures.

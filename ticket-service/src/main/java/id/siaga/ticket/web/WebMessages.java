@@ -728,4 +728,37 @@ public interface WebMessages {
 
     @Message("Catatan audit")
     String eventsTitle();
+
+    @Message("{days} hari")
+    String boardStripColumn(int days);
+
+    @Message("Ketersediaan {days} hari terakhir: {share}")
+    String boardStripLabel(int days, String share);
+
+    @Message("{date}: ketersediaan {share}")
+    String boardStripDay(String date, String share);
+
+    @Message("{date}: tanpa data")
+    String boardStripNoData(String date);
+
+    @Message("{date}: pemeliharaan")
+    String boardStripMaintenance(String date);
+
+    @Message("Kolom {days} hari: satu batang per hari per cek, tinggi batang = ketersediaan (waktu Baik dan Peringatan dibagi waktu Baik, Peringatan dan Gangguan; pemeliharaan dan tanpa data tidak dihitung), hari ini di kanan.")
+    String boardStripLegend(int days);
+
+    @Message("tanpa gangguan")
+    String boardStripOk();
+
+    @Message("ada peringatan")
+    String boardStripWarn();
+
+    @Message("ada gangguan")
+    String boardStripCrit();
+
+    @Message("pemeliharaan")
+    String boardStripMaintenanceKey();
+
+    @Message("tanpa data atau tidak diketahui")
+    String boardStripNone();
 }

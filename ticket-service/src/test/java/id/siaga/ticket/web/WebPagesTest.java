@@ -200,8 +200,9 @@ class WebPagesTest {
                 .extract().asString();
         String[] lines = csv.split("\r\n");
         assertEquals("section,code,name,count,median_minutes,p90_minutes,standard_min_minutes,standard_max_minutes,"
-                + "within_standard_percent", lines[0]);
-        assertTrue(csv.matches("(?s).*\r\nstep,INSPECTION,Inspect,[0-9]+,[0-9.]*,[0-9.]*,10.0,30.0,[0-9.]*\r\n.*"), csv);
+                + "within_standard_percent,availability_percent,ok_percent,warn_percent,crit_percent,unknown_percent,"
+                + "no_data_percent,maintenance_percent", lines[0]);
+        assertTrue(csv.matches("(?s).*\r\nstep,INSPECTION,Inspect,[0-9]+,[0-9.]*,[0-9.]*,10.0,30.0,[0-9.]*,,,,,,,\r\n.*"), csv);
         assertTrue(csv.matches("(?s).*\r\nstep,COMPLAINT_RECEIVED,Receive a fault complaint from a user,[1-9][0-9]*,.*"), csv);
         assertTrue(csv.matches("(?s).*\r\nsource,PHONE,Phone,[1-9][0-9]*,.*"), csv);
     }
