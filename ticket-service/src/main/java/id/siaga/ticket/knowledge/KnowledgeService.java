@@ -248,14 +248,16 @@ public class KnowledgeService {
         params.addAll(filterParams);
         for (int w = firstWindow; ; w++) {
             boolean last = w >= windows.since().size();
-            // the first window is read record by record (offset 0 keeps the text condition out of it): reading the
-            // full-text index instead would read every record of the table holding a frequent word
+            // the first window is read record by record (offset 0 keeps the text condition out of it, and the query is
+            // made once, not for every record): reading the full-text index instead would read every record of the
+            // table holding a frequent word
             String window = last ? "" : " and (k.closed_at >= ? or k.curation = 'RECOMMENDED')";
-            String from = w == 0 && !last && tsquery != null
+            boolean byRecord = w == 0 && !last && tsquery != null;
+            String from = byRecord
                     ? "(select * from repair_knowledge k where true" + filters + window + " offset 0) k, q where true"
                     : "repair_knowledge k, q where true" + filters + window;
-            String sql = (tsquery == null ? "with q as (select null::tsquery as any) " : "with q as (select " + tsquery
-                    + " as any) ") + "select k.ticket_id, count(*) over () as matched, q.any::text from " + from
+            String sql = (tsquery == null ? "with q as (select null::tsquery as any) " : "with q as "
+                    + (byRecord ? "materialized " : "") + "(select " + tsquery + " as any) ") + "select k.ticket_id, count(*) over () as matched, q.any::text from " + from
                     + (tsquery == null ? "" : " and k.document @@ q.any")
                     + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc limit ?";
             List<Long> ids = new ArrayList<>();
@@ -298,7 +300,7 @@ public class KnowledgeService {
         Windows windows = windows(c);
         List<Long> ids = new ArrayList<>();
         String text = null;
-        try (PreparedStatement s = c.prepareStatement("with q as (select siaga_any_words(?) as any)"
+        try (PreparedStatement s = c.prepareStatement("with q as materialized (select siaga_any_words(?) as any)"
                 + " select k.ticket_id, q.any::text from (select k.ticket_id, k.document from repair_knowledge k"
                 + " where true" + filters + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc"
                 + " limit " + FIRST_WINDOW + ") k, q where k.document @@ q.any limit " + SIMILAR_CANDIDATES)) {
