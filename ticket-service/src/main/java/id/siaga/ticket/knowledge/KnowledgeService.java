@@ -15,6 +15,7 @@ import id.siaga.ticket.service.Caller;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The knowledge of past repairs: one record per finished repair (a CLOSED ticket) in {@code repair_knowledge},
@@ -39,6 +42,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class KnowledgeService {
+
+    private static final Logger LOG = Logger.getLogger(KnowledgeService.class);
 
     /** Longest search text accepted. */
     public static final int MAX_QUERY = 200;
@@ -127,6 +132,7 @@ public class KnowledgeService {
     private final ServerRepository servers;
     private final TicketEventRepository events;
     private volatile Windows windows;
+    private final AtomicBoolean measuring = new AtomicBoolean();
 
     public KnowledgeService(AgroalDataSource dataSource, ServerRepository servers, TicketEventRepository events) {
         this.dataSource = dataSource;
@@ -176,14 +182,14 @@ public class KnowledgeService {
         try (Connection c = dataSource.getConnection()) {
             Candidates found;
             if (text == null) {
-                found = candidates(c, null, List.of(), filters.toString(), filterParams, wanted);
+                found = candidates(c, null, List.of(), filters.toString(), filterParams, wanted, 0);
             } else {
                 // the query as typed (websearch syntax, stemmed), widened by look-alikes of the words never recorded
                 List<Object> queryParams = new ArrayList<>();
                 queryParams.add(text);
                 String fuzzy = fuzzyQuery(c, text, queryParams);
                 String tsquery = "websearch_to_tsquery('indonesian', ?)" + (fuzzy == null ? "" : " || " + fuzzy);
-                found = candidates(c, tsquery, queryParams, filters.toString(), filterParams, wanted);
+                found = candidates(c, tsquery, queryParams, filters.toString(), filterParams, wanted, 0);
             }
             List<Hit> hits = new ArrayList<>();
             if (!found.ids().isEmpty() && (long) page * size < found.ids().size()) {
@@ -232,19 +238,27 @@ public class KnowledgeService {
      * @param filters      further conditions on {@code repair_knowledge k}, each starting with {@code and}
      * @param filterParams their parameters
      * @param wanted       how many of the newest matches are needed
+     * @param firstWindow  the first window to look in (0: the newest {@value #FIRST_WINDOW} records)
      * @return the newest matches, recommended ones first, from the smallest window of newest records holding enough
      */
     private Candidates candidates(Connection c, String tsquery, List<Object> queryParams, String filters,
-            List<Object> filterParams, int wanted) throws SQLException {
+            List<Object> filterParams, int wanted, int firstWindow) throws SQLException {
         Windows windows = windows(c);
         List<Object> params = new ArrayList<>(queryParams);
         params.addAll(filterParams);
-        for (int w = 0; ; w++) {
+        for (int w = firstWindow; ; w++) {
             boolean last = w >= windows.since().size();
-            String sql = (tsquery == null ? "with q as (select null::tsquery as any) " : "with q as (select " + tsquery
-                    + " as any) ") + "select k.ticket_id, count(*) over () as matched, q.any::text from repair_knowledge k, q"
-                    + " where " + (tsquery == null ? "true" : "k.document @@ q.any") + filters
-                    + (last ? "" : " and (k.closed_at >= ? or k.curation = 'RECOMMENDED')")
+            // the first window is read record by record (offset 0 keeps the text condition out of it, and the query is
+            // made once, not for every record): reading the full-text index instead would read every record of the
+            // table holding a frequent word
+            String window = last ? "" : " and (k.closed_at >= ? or k.curation = 'RECOMMENDED')";
+            boolean byRecord = w == 0 && !last && tsquery != null;
+            String from = byRecord
+                    ? "(select * from repair_knowledge k where true" + filters + window + " offset 0) k, q where true"
+                    : "repair_knowledge k, q where true" + filters + window;
+            String sql = (tsquery == null ? "with q as (select null::tsquery as any) " : "with q as "
+                    + (byRecord ? "materialized " : "") + "(select " + tsquery + " as any) ") + "select k.ticket_id, count(*) over () as matched, q.any::text from " + from
+                    + (tsquery == null ? "" : " and k.document @@ q.any")
                     + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc limit ?";
             List<Long> ids = new ArrayList<>();
             long matched = 0;
@@ -286,7 +300,7 @@ public class KnowledgeService {
         Windows windows = windows(c);
         List<Long> ids = new ArrayList<>();
         String text = null;
-        try (PreparedStatement s = c.prepareStatement("with q as (select siaga_any_words(?) as any)"
+        try (PreparedStatement s = c.prepareStatement("with q as materialized (select siaga_any_words(?) as any)"
                 + " select k.ticket_id, q.any::text from (select k.ticket_id, k.document from repair_knowledge k"
                 + " where true" + filters + " order by (k.curation = 'RECOMMENDED') desc, k.closed_at desc, k.ticket_id desc"
                 + " limit " + FIRST_WINDOW + ") k, q where k.document @@ q.any limit " + SIMILAR_CANDIDATES)) {
@@ -317,13 +331,32 @@ public class KnowledgeService {
         }
     }
 
-    /** @return the windows, measured again when older than {@link #WINDOWS_FRESH} */
+    /**
+     * @return the windows; when older than {@link #WINDOWS_FRESH} they are measured again in the background (counting
+     *         every record is no work for a search to wait for) and used as they were meanwhile, which costs a search
+     *         no more than looking at a few more records
+     */
     private Windows windows(Connection c) throws SQLException {
         Windows known = windows;
-        Instant now = Instant.now();
-        if (known != null && known.at().plus(WINDOWS_FRESH).isAfter(now)) {
-            return known;
+        if (known == null) {
+            return measureWindows(c);
         }
+        if (known.at().plus(WINDOWS_FRESH).isBefore(Instant.now()) && measuring.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(() -> {
+                try (Connection own = dataSource.getConnection()) {
+                    measureWindows(own);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warnf(e, "could not measure the windows of the repair knowledge; the last ones stay in use");
+                } finally {
+                    measuring.set(false);
+                }
+            });
+        }
+        return known;
+    }
+
+    private Windows measureWindows(Connection c) throws SQLException {
+        Instant now = Instant.now();
         long records;
         try (PreparedStatement s = c.prepareStatement("select count(*) from repair_knowledge");
                 ResultSet rs = s.executeQuery()) {
@@ -435,7 +468,9 @@ public class KnowledgeService {
                 String notWrong = " and k.curation <> 'WRONG' and k.ticket_id <> ?";
                 Candidates near = newestOf(c, words, notWrong, exclude);
                 if (near.ids().size() < SIMILAR_CANDIDATES && !near.exact()) {
-                    near = candidates(c, "siaga_any_words(?)", List.of(words), notWrong, List.of(exclude), SIMILAR_CANDIDATES);
+                    // the newest FIRST_WINDOW records were read already
+                    near = candidates(c, "siaga_any_words(?)", List.of(words), notWrong, List.of(exclude), SIMILAR_CANDIDATES,
+                            1);
                 }
                 if (!near.ids().isEmpty()) {
                     collect(c, found, Match.SIMILAR_TEXT, "select " + COLUMNS + " from (select k.*, ts_rank(k.document,"
