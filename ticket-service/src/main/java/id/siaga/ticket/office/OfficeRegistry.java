@@ -7,10 +7,12 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.security.OfficeTokenAuthenticationRequest;
+import id.siaga.ticket.service.AdminAudit;
 import id.siaga.ticket.service.ServerService;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -85,16 +87,21 @@ public class OfficeRegistry {
     private final AgroalDataSource dataSource;
     private final SiagaConfig config;
     private final ObjectMapper json;
+    private final AdminAudit audit;
 
-    public OfficeRegistry(AgroalDataSource dataSource, SiagaConfig config, ObjectMapper json) {
+    public OfficeRegistry(AgroalDataSource dataSource, SiagaConfig config, ObjectMapper json, AdminAudit audit) {
         this.dataSource = dataSource;
         this.config = config;
         this.json = json;
+        this.audit = audit;
     }
 
     /**
+     * Registers an office and records it in the administrative trail (who, which code and name; never the token).
+     *
      * @throws ConflictException when the code is registered already
      */
+    @Transactional
     public Registered register(String code, String name, String by) {
         String token = ServerService.newToken(OfficeTokenAuthenticationRequest.PREFIX);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
@@ -111,6 +118,7 @@ public class OfficeRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("could not register an office", e);
         }
+        audit.record(by, AdminAudit.OFFICE_REGISTERED, "office:" + code.trim(), "name " + name.trim());
         LOG.infof("Registered office %s (%s) by %s", code.trim(), name.trim(), by);
         return new Registered(code.trim(), name.trim(), token);
     }

@@ -7,6 +7,7 @@ import id.siaga.ticket.escalation.EscalationReason;
 import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.service.GaugeFamily;
+import id.siaga.ticket.service.StatusMetrics;
 import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -46,6 +47,7 @@ public class OfficeWatch {
     private final GaugeFamily overdue;
     private final GaugeFamily open;
     private final GaugeFamily compliance;
+    private final GaugeFamily status;
 
     public OfficeWatch(EntityManager entityManager, EscalationService escalations, EscalationRepository repository,
             OfficeRegistry registry, SiagaConfig config, MeterRegistry meters) {
@@ -64,6 +66,9 @@ public class OfficeWatch {
         this.open = new GaugeFamily(meters, "siaga.office.escalations.open", "Open escalations at the office", null, true, "office");
         this.compliance = new GaugeFamily(meters, "siaga.office.compliance.permille",
                 "This month's step visits within the SOP standard at the office, per thousand", null, true, "office");
+        this.status = new GaugeFamily(meters, "siaga.office.application.status",
+                "Worst server status per application in the office's latest summary: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN", null,
+                true, "office", "application");
     }
 
     @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -106,6 +111,7 @@ public class OfficeWatch {
         Map<List<String>, Long> late = new HashMap<>();
         Map<List<String>, Long> raised = new HashMap<>();
         Map<List<String>, Long> within = new HashMap<>();
+        Map<List<String>, Long> applications = new HashMap<>();
         for (OfficeRegistry.OfficeRow office : registry.offices(now)) {
             List<String> key = List.of(office.code());
             if (office.lastSummaryAt() != null) {
@@ -118,6 +124,14 @@ public class OfficeWatch {
             if (office.compliance() != null) {
                 within.put(key, Math.round(office.compliance() * 1000));
             }
+            if (office.summaryJson() != null) {
+                for (OfficeSummary.ServerGroup group : registry.parse(office.summaryJson()).servers()) {
+                    if (group.worstStatus() != null) {
+                        applications.merge(List.of(office.code(), group.application()),
+                                StatusMetrics.statusNumber(group.worstStatus()), OfficeWatch::worse);
+                    }
+                }
+            }
         }
         age.set(ages);
         silent.set(silence);
@@ -125,5 +139,15 @@ public class OfficeWatch {
         overdue.set(late);
         this.open.set(raised);
         compliance.set(within);
+        status.set(applications);
+    }
+
+    /** @return the worse of two status numbers: CRIT (2), then UNKNOWN (3), then WARN (1), then OK (0) */
+    static long worse(long a, long b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(long number) {
+        return number == 2 ? 3 : number == 3 ? 2 : (int) number;
     }
 }

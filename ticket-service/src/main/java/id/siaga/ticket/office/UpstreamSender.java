@@ -57,6 +57,7 @@ public class UpstreamSender {
     private final AtomicLong pending = new AtomicLong();
     private final Counter sent;
     private final Counter failed;
+    private final Counter refused;
     private int failures;
     private long nextAttemptNanos;
 
@@ -73,6 +74,8 @@ public class UpstreamSender {
                 .register(registry);
         this.failed = Counter.builder("siaga.upstream.attempts.failed")
                 .description("Posts to the upstream that failed and will be repeated").register(registry);
+        this.refused = Counter.builder("siaga.upstream.summaries.refused")
+                .description("Summaries the upstream refused as invalid (set aside, not repeated)").register(registry);
     }
 
     /** @return the wait after the given number of failures in a row: 1 s, 2 s, 4 s, ... up to the maximum */
@@ -161,6 +164,7 @@ public class UpstreamSender {
                 }
                 if (outcome == Outcome.REFUSED) {
                     LOG.errorf("The upstream refused summary %s: %s; it is set aside", id, error);
+                    refused.increment();
                 } else {
                     sent.increment();
                 }

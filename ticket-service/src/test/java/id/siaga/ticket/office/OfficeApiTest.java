@@ -116,6 +116,13 @@ class OfficeApiTest {
         Api.admin().contentType(ContentType.JSON).body("{\"code\":\"15.02\",\"name\":\"x\",\"name\":\"y\"}")
                 .post("/api/v1/offices").then().statusCode(400);
         assertEquals(0, Sql.count(dataSource, "select count(*) from office where code like '15.%'"));
+        assertEquals(1, Sql.count(dataSource, "select count(*) from admin_event where type = 'OFFICE_REGISTERED' and actor = 'admin'"
+                + " and subject = 'office:" + code + "' and note = 'name Kabupaten Uji' and at > now() - interval '1 minute'"),
+                "the registration is in the administrative trail once, the refused attempts are not");
+        assertEquals(0, Sql.count(dataSource, "select count(*) from admin_event where note like '%siaga-office_%'"
+                + " or subject like 'office:15.%'"), "no token and no refused office in the trail");
+        String trail = Api.admin().get("/api/v1/audit/admin-events").then().statusCode(200).extract().asString();
+        assertTrue(trail.contains("office:" + code) && !trail.contains(token), trail);
 
         OfficeSummary mine = outbox.write(Instant.parse("2031-03-01T00:00:00Z"));
         OfficeSummary theirs = new OfficeSummary(UUID.randomUUID(), new OfficeSummary.OfficeRef(code, "Kabupaten Uji"),
