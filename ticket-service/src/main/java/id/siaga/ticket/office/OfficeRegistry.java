@@ -35,8 +35,10 @@ import java.util.Map;
 /**
  * The upstream's side: registers the offices reporting here (each with a token of its own, stored as its SHA-256),
  * stores their summaries once each (by summary id) with each office's latest figures and a row per day for the
- * trend, and reads them back. A summary carrying other offices' summaries (a chained upstream forwarding its
- * offices) stores those too, under offices relayed "via" the sender.
+ * trend, and reads them back. A summary carrying other offices' summaries (a chained upstream forwarding what its
+ * offices sent) stores those too, under offices relayed "via" the sender. Each summary is stored without the
+ * summaries it carried (those are stored on their own); when this instance has an upstream itself, each new summary
+ * is also queued in {@code office_forward} for {@link UpstreamSender} to forward.
  */
 @ApplicationScoped
 public class OfficeRegistry {
@@ -59,8 +61,13 @@ public class OfficeRegistry {
                     overdue_steps = greatest(office_day.overdue_steps, excluded.overdue_steps),
                     open_escalations = greatest(office_day.open_escalations, excluded.open_escalations),
                     compliance = coalesce(excluded.compliance, office_day.compliance)
+                returning 1),
+            forward as (
+                insert into office_forward (summary_id, office_code, generated_at)
+                select id, ?, ? from ins where ?
                 returning 1)
-            select (select count(*) from ins), (select count(*) from latest), (select count(*) from day)""";
+            select (select count(*) from ins), (select count(*) from latest), (select count(*) from day),
+                   (select count(*) from forward)""";
 
     /** A registered office and its token, which is shown once. */
     public record Registered(String code, String name, String token) {
@@ -88,12 +95,15 @@ public class OfficeRegistry {
     private final SiagaConfig config;
     private final ObjectMapper json;
     private final AdminAudit audit;
+    private final SummaryOutbox outbox;
 
-    public OfficeRegistry(AgroalDataSource dataSource, SiagaConfig config, ObjectMapper json, AdminAudit audit) {
+    public OfficeRegistry(AgroalDataSource dataSource, SiagaConfig config, ObjectMapper json, AdminAudit audit,
+            SummaryOutbox outbox) {
         this.dataSource = dataSource;
         this.config = config;
         this.json = json;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     /**
@@ -201,7 +211,7 @@ public class OfficeRegistry {
     private boolean store(Connection c, OfficeSummary summary) throws SQLException {
         String body;
         try {
-            body = json.writeValueAsString(summary);
+            body = json.writeValueAsString(summary.withoutOffices());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a summary cannot be written as JSON", e);
         }
@@ -233,6 +243,9 @@ public class OfficeRegistry {
             s.setLong(++i, summary.overdueSteps());
             s.setLong(++i, summary.openEscalations());
             setDouble(s, ++i, compliance);
+            s.setString(++i, code);
+            s.setTimestamp(++i, generated);
+            s.setBoolean(++i, outbox.enabled());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) == 1;
