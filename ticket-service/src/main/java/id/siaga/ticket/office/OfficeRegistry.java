@@ -9,6 +9,7 @@ import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.security.OfficeTokenAuthenticationRequest;
 import id.siaga.ticket.service.AdminAudit;
 import id.siaga.ticket.service.ServerService;
+import id.siaga.ticket.service.StatusMetrics;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,14 @@ public class OfficeRegistry {
     public record Day(LocalDate day, long openFaults, long overdueSteps, long openEscalations, Double compliance) {
     }
 
+    /** The offices' trends read last, with when (System.nanoTime). */
+    private record Trends(LocalDate from, long readAt, Map<String, List<Day>> days) {
+    }
+
+    /** How long the trends read are reused. */
+    static final Duration TRENDS_FOR = Duration.ofSeconds(30);
+
+    private volatile Trends trends;
     private final AgroalDataSource dataSource;
     private final SiagaConfig config;
     private final ObjectMapper json;
@@ -261,13 +271,17 @@ public class OfficeRegistry {
         }
     }
 
-    /** @return every office with its latest figures, by code; state SILENT when silent at {@code now} */
-    public List<OfficeRow> offices(Instant now) {
+    /**
+     * @param withSummaries whether to read each office's latest summary too (else {@link OfficeRow#summaryJson} is null)
+     * @return every office with its latest figures, by code; state SILENT when silent at {@code now}
+     */
+    public List<OfficeRow> offices(Instant now, boolean withSummaries) {
         Instant silentBefore = now.minus(config.upstream().silentAfter());
         List<OfficeRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
                 select code, name, via, last_summary_at, state, open_faults, overdue_steps, open_escalations, compliance,
-                       last_summary, created_at from office order by code""");
+                       """ + (withSummaries ? "last_summary" : "null") + """
+                , created_at from office order by code""");
                 ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
                 Timestamp last = rs.getTimestamp(4);
@@ -284,8 +298,52 @@ public class OfficeRegistry {
         return rows;
     }
 
-    /** @return each office's days from {@code from} on, in day order */
+    /**
+     * @return each office's worst server status per application in its latest summary, keyed by office code and
+     *         application, as {@link StatusMetrics#statusNumber} numbers them
+     */
+    public Map<List<String>, Long> applicationStatuses() {
+        Map<List<String>, Long> statuses = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
+                select o.code, g ->> 'application', g ->> 'worstStatus' from office o
+                cross join lateral jsonb_array_elements(cast(o.last_summary as jsonb) -> 'servers') g
+                where o.last_summary is not null and g ->> 'worstStatus' is not null""");
+                ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                statuses.merge(List.of(rs.getString(1), rs.getString(2)), StatusMetrics.statusNumber(rs.getString(3)),
+                        OfficeRegistry::worse);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the offices' application statuses", e);
+        }
+        return statuses;
+    }
+
+    /** @return the worse of two status numbers: CRIT (2), then UNKNOWN (3), then WARN (1), then OK (0) */
+    static long worse(long a, long b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(long number) {
+        return number == 2 ? 3 : number == 3 ? 2 : (int) number;
+    }
+
+    /**
+     * @return each office's days from {@code from} on, in day order; read at most every {@link #TRENDS_FOR} (the
+     *         page shows days, and today's figures change slowly)
+     */
     public Map<String, List<Day>> trends(LocalDate from) {
+        Trends cached = trends;
+        long nanos = System.nanoTime();
+        if (cached != null && cached.from().equals(from) && nanos - cached.readAt() < TRENDS_FOR.toNanos()) {
+            return cached.days();
+        }
+        Map<String, List<Day>> read = readTrends(from);
+        trends = new Trends(from, nanos, read);
+        return read;
+    }
+
+    private Map<String, List<Day>> readTrends(LocalDate from) {
         Map<String, List<Day>> trends = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
                 select office_code, day, open_faults, overdue_steps, open_escalations, compliance from office_day
@@ -302,7 +360,7 @@ public class OfficeRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the offices' trends", e);
         }
-        return trends;
+        return Collections.unmodifiableMap(trends);
     }
 
     /** @return a stored summary read back */

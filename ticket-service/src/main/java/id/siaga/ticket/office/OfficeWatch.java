@@ -7,7 +7,6 @@ import id.siaga.ticket.escalation.EscalationReason;
 import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.service.GaugeFamily;
-import id.siaga.ticket.service.StatusMetrics;
 import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -111,8 +110,7 @@ public class OfficeWatch {
         Map<List<String>, Long> late = new HashMap<>();
         Map<List<String>, Long> raised = new HashMap<>();
         Map<List<String>, Long> within = new HashMap<>();
-        Map<List<String>, Long> applications = new HashMap<>();
-        for (OfficeRegistry.OfficeRow office : registry.offices(now)) {
+        for (OfficeRegistry.OfficeRow office : registry.offices(now, false)) {
             List<String> key = List.of(office.code());
             if (office.lastSummaryAt() != null) {
                 ages.put(key, Math.max(0, Duration.between(office.lastSummaryAt(), now).toSeconds()));
@@ -124,14 +122,6 @@ public class OfficeWatch {
             if (office.compliance() != null) {
                 within.put(key, Math.round(office.compliance() * 1000));
             }
-            if (office.summaryJson() != null) {
-                for (OfficeSummary.ServerGroup group : registry.parse(office.summaryJson()).servers()) {
-                    if (group.worstStatus() != null) {
-                        applications.merge(List.of(office.code(), group.application()),
-                                StatusMetrics.statusNumber(group.worstStatus()), OfficeWatch::worse);
-                    }
-                }
-            }
         }
         age.set(ages);
         silent.set(silence);
@@ -139,15 +129,6 @@ public class OfficeWatch {
         overdue.set(late);
         this.open.set(raised);
         compliance.set(within);
-        status.set(applications);
-    }
-
-    /** @return the worse of two status numbers: CRIT (2), then UNKNOWN (3), then WARN (1), then OK (0) */
-    static long worse(long a, long b) {
-        return rank(a) >= rank(b) ? a : b;
-    }
-
-    private static int rank(long number) {
-        return number == 2 ? 3 : number == 3 ? 2 : (int) number;
+        status.set(registry.applicationStatuses());
     }
 }

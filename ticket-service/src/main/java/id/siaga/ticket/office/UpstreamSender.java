@@ -217,19 +217,21 @@ public class UpstreamSender {
         long chars = 0;
         try (PreparedStatement q = c.prepareStatement("""
                 select f.seq, s.body from office_forward f join office_summary s on s.id = f.summary_id
-                where f.sent_at is null order by f.seq limit """ + FORWARD_BATCH);
-                ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-                String forward = rs.getString(2);
-                chars += forward.length();
-                if (offices != null && chars > FORWARD_CHARS) {
-                    break;
+                where f.sent_at is null order by f.seq limit ?""")) {
+            q.setInt(1, FORWARD_BATCH);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String forward = rs.getString(2);
+                    chars += forward.length();
+                    if (offices != null && chars > FORWARD_CHARS) {
+                        break;
+                    }
+                    if (offices == null) {
+                        offices = json.createArrayNode();
+                    }
+                    offices.add(json.readTree(forward));
+                    carried.add(rs.getLong(1));
                 }
-                if (offices == null) {
-                    offices = json.createArrayNode();
-                }
-                offices.add(json.readTree(forward));
-                carried.add(rs.getLong(1));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored office summary cannot be read", e);
