@@ -55,7 +55,7 @@ public class OfficeWatch {
         this.repository = repository;
         this.registry = registry;
         this.config = config;
-        this.age = new GaugeFamily(meters, "siaga.office.summary.age", "Seconds since the office's latest summary was made",
+        this.age = new GaugeFamily(meters, "siaga.office.last.report.age", "Seconds since the office's latest summary was made",
                 "seconds", true, "office");
         this.silent = new GaugeFamily(meters, "siaga.office.silent", "1 when the office sent nothing for SIAGA_UPSTREAM_SILENT_AFTER",
                 null, true, "office");
