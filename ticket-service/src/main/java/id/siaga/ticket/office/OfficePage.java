@@ -94,7 +94,7 @@ public class OfficePage {
         LocalDate from = today.minusDays(TREND_DAYS - 1);
         Map<String, List<OfficeRegistry.Day>> trends = registry.trends(from);
         List<Row> rows = new ArrayList<>();
-        for (OfficeRegistry.OfficeRow o : sorted(registry.offices(now), by)) {
+        for (OfficeRegistry.OfficeRow o : sorted(registry.offices(now, false), by)) {
             List<OfficeRegistry.Day> days = trends.getOrDefault(o.code(), List.of());
             long max = Math.max(1, days.stream().mapToLong(d -> Math.max(d.openFaults(), d.overdueSteps())).max().orElse(1));
             rows.add(new Row(o.code(), o.name(), o.via() == null ? null : ofc.via(o.via()), o.state(), stateLabel(o.state()),
@@ -130,7 +130,7 @@ public class OfficePage {
         StringBuilder csv = new StringBuilder();
         ReportPage.line(csv, ofc.colCode(), ofc.colName(), ofc.csvVia(), ofc.csvState(), ofc.csvLast(), ofc.csvAge(),
                 ofc.colFaults(), ofc.colOverdue(), ofc.colEscalations(), ofc.csvCompliance());
-        for (OfficeRegistry.OfficeRow o : sorted(registry.offices(now), by)) {
+        for (OfficeRegistry.OfficeRow o : sorted(registry.offices(now, false), by)) {
             ReportPage.line(csv, o.code(), o.name(), o.via(), o.state(),
                     o.lastSummaryAt() == null ? "" : o.lastSummaryAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                     o.lastSummaryAt() == null ? "" : String.valueOf(Duration.between(o.lastSummaryAt(), now).toSeconds()),

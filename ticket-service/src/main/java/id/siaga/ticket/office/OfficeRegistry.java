@@ -7,10 +7,13 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.security.OfficeTokenAuthenticationRequest;
+import id.siaga.ticket.service.AdminAudit;
 import id.siaga.ticket.service.ServerService;
+import id.siaga.ticket.service.StatusMetrics;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +37,10 @@ import java.util.Map;
 /**
  * The upstream's side: registers the offices reporting here (each with a token of its own, stored as its SHA-256),
  * stores their summaries once each (by summary id) with each office's latest figures and a row per day for the
- * trend, and reads them back. A summary carrying other offices' summaries (a chained upstream forwarding its
- * offices) stores those too, under offices relayed "via" the sender.
+ * trend, and reads them back. A summary carrying other offices' summaries (a chained upstream forwarding what its
+ * offices sent) stores those too, under offices relayed "via" the sender. Each summary is stored without the
+ * summaries it carried (those are stored on their own); when this instance has an upstream itself, each new summary
+ * is also queued in {@code office_forward} for {@link UpstreamSender} to forward.
  */
 @ApplicationScoped
 public class OfficeRegistry {
@@ -57,8 +63,13 @@ public class OfficeRegistry {
                     overdue_steps = greatest(office_day.overdue_steps, excluded.overdue_steps),
                     open_escalations = greatest(office_day.open_escalations, excluded.open_escalations),
                     compliance = coalesce(excluded.compliance, office_day.compliance)
+                returning 1),
+            forward as (
+                insert into office_forward (summary_id, office_code, generated_at)
+                select id, ?, ? from ins where ?
                 returning 1)
-            select (select count(*) from ins), (select count(*) from latest), (select count(*) from day)""";
+            select (select count(*) from ins), (select count(*) from latest), (select count(*) from day),
+                   (select count(*) from forward)""";
 
     /** A registered office and its token, which is shown once. */
     public record Registered(String code, String name, String token) {
@@ -82,19 +93,35 @@ public class OfficeRegistry {
     public record Day(LocalDate day, long openFaults, long overdueSteps, long openEscalations, Double compliance) {
     }
 
+    /** The offices' trends read last, with when (System.nanoTime). */
+    private record Trends(LocalDate from, long readAt, Map<String, List<Day>> days) {
+    }
+
+    /** How long the trends read are reused. */
+    static final Duration TRENDS_FOR = Duration.ofSeconds(30);
+
+    private volatile Trends trends;
     private final AgroalDataSource dataSource;
     private final SiagaConfig config;
     private final ObjectMapper json;
+    private final AdminAudit audit;
+    private final SummaryOutbox outbox;
 
-    public OfficeRegistry(AgroalDataSource dataSource, SiagaConfig config, ObjectMapper json) {
+    public OfficeRegistry(AgroalDataSource dataSource, SiagaConfig config, ObjectMapper json, AdminAudit audit,
+            SummaryOutbox outbox) {
         this.dataSource = dataSource;
         this.config = config;
         this.json = json;
+        this.audit = audit;
+        this.outbox = outbox;
     }
 
     /**
+     * Registers an office and records it in the administrative trail (who, which code and name; never the token).
+     *
      * @throws ConflictException when the code is registered already
      */
+    @Transactional
     public Registered register(String code, String name, String by) {
         String token = ServerService.newToken(OfficeTokenAuthenticationRequest.PREFIX);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
@@ -111,6 +138,7 @@ public class OfficeRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("could not register an office", e);
         }
+        audit.record(by, AdminAudit.OFFICE_REGISTERED, "office:" + code.trim(), "name " + name.trim());
         LOG.infof("Registered office %s (%s) by %s", code.trim(), name.trim(), by);
         return new Registered(code.trim(), name.trim(), token);
     }
@@ -193,7 +221,7 @@ public class OfficeRegistry {
     private boolean store(Connection c, OfficeSummary summary) throws SQLException {
         String body;
         try {
-            body = json.writeValueAsString(summary);
+            body = json.writeValueAsString(summary.withoutOffices());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a summary cannot be written as JSON", e);
         }
@@ -225,6 +253,9 @@ public class OfficeRegistry {
             s.setLong(++i, summary.overdueSteps());
             s.setLong(++i, summary.openEscalations());
             setDouble(s, ++i, compliance);
+            s.setString(++i, code);
+            s.setTimestamp(++i, generated);
+            s.setBoolean(++i, outbox.enabled());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) == 1;
@@ -240,13 +271,17 @@ public class OfficeRegistry {
         }
     }
 
-    /** @return every office with its latest figures, by code; state SILENT when silent at {@code now} */
-    public List<OfficeRow> offices(Instant now) {
+    /**
+     * @param withSummaries whether to read each office's latest summary too (else {@link OfficeRow#summaryJson} is null)
+     * @return every office with its latest figures, by code; state SILENT when silent at {@code now}
+     */
+    public List<OfficeRow> offices(Instant now, boolean withSummaries) {
         Instant silentBefore = now.minus(config.upstream().silentAfter());
         List<OfficeRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
                 select code, name, via, last_summary_at, state, open_faults, overdue_steps, open_escalations, compliance,
-                       last_summary, created_at from office order by code""");
+                       """ + (withSummaries ? "last_summary" : "null") + """
+                , created_at from office order by code""");
                 ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
                 Timestamp last = rs.getTimestamp(4);
@@ -263,8 +298,52 @@ public class OfficeRegistry {
         return rows;
     }
 
-    /** @return each office's days from {@code from} on, in day order */
+    /**
+     * @return each office's worst server status per application in its latest summary, keyed by office code and
+     *         application, as {@link StatusMetrics#statusNumber} numbers them
+     */
+    public Map<List<String>, Long> applicationStatuses() {
+        Map<List<String>, Long> statuses = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
+                select o.code, g ->> 'application', g ->> 'worstStatus' from office o
+                cross join lateral jsonb_array_elements(cast(o.last_summary as jsonb) -> 'servers') g
+                where o.last_summary is not null and g ->> 'worstStatus' is not null""");
+                ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                statuses.merge(List.of(rs.getString(1), rs.getString(2)), StatusMetrics.statusNumber(rs.getString(3)),
+                        OfficeRegistry::worse);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the offices' application statuses", e);
+        }
+        return statuses;
+    }
+
+    /** @return the worse of two status numbers: CRIT (2), then UNKNOWN (3), then WARN (1), then OK (0) */
+    static long worse(long a, long b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(long number) {
+        return number == 2 ? 3 : number == 3 ? 2 : (int) number;
+    }
+
+    /**
+     * @return each office's days from {@code from} on, in day order; read at most every {@link #TRENDS_FOR} (the
+     *         page shows days, and today's figures change slowly)
+     */
     public Map<String, List<Day>> trends(LocalDate from) {
+        Trends cached = trends;
+        long nanos = System.nanoTime();
+        if (cached != null && cached.from().equals(from) && nanos - cached.readAt() < TRENDS_FOR.toNanos()) {
+            return cached.days();
+        }
+        Map<String, List<Day>> read = readTrends(from);
+        trends = new Trends(from, nanos, read);
+        return read;
+    }
+
+    private Map<String, List<Day>> readTrends(LocalDate from) {
         Map<String, List<Day>> trends = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
                 select office_code, day, open_faults, overdue_steps, open_escalations, compliance from office_day
@@ -281,7 +360,7 @@ public class OfficeRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the offices' trends", e);
         }
-        return trends;
+        return Collections.unmodifiableMap(trends);
     }
 
     /** @return a stored summary read back */

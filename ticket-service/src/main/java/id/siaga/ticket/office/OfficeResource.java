@@ -122,7 +122,7 @@ public class OfficeResource {
     @Operation(summary = "The offices reporting here with their latest summary and its age")
     public Items list() {
         Instant now = TicketService.now();
-        return new Items(registry.offices(now).stream().map(o -> new Item(o.code(), o.name(), o.via(), o.lastSummaryAt(),
+        return new Items(registry.offices(now, true).stream().map(o -> new Item(o.code(), o.name(), o.via(), o.lastSummaryAt(),
                 o.lastSummaryAt() == null ? null : Math.max(0, Duration.between(o.lastSummaryAt(), now).toSeconds()),
                 o.state(), o.summaryJson() == null ? null : registry.parse(o.summaryJson()))).toList());
     }

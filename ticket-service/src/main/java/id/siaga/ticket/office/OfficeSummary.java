@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * What an office tells its upstream every interval: numbers only (no names of people, no ticket text unless the
- * office turned on ticket titles). An upstream that itself reports upward carries its offices' latest summaries in
- * {@code offices}.
+ * office turned on ticket titles). An upstream that itself reports upward forwards every summary its offices sent,
+ * once each, in {@code offices}.
  */
 @Schema(description = "An office's summary for its upstream SIAGA (numbers only; ticket titles only when the office allows)")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +37,8 @@ public record OfficeSummary(
         @NotNull @Size(max = 100) List<@Valid @NotNull VersionCount> agentVersions,
         @Size(max = 10000) @Schema(description = "Open tickets' numbers, steps and titles; only when the office sets SIAGA_UPSTREAM_INCLUDE_TICKET_TITLES=true")
         List<@Valid @NotNull TicketTitle> ticketTitles,
-        @Size(max = 1000) @Schema(description = "On a chained upstream: the latest summary of each office reporting to it")
+        @Size(max = 1000) @Schema(description = "On a chained upstream: summaries its offices sent that it has not forwarded before, "
+                + "each once, in the order it received them")
         List<@Valid @NotNull OfficeSummary> offices) {
 
     /** Regional codes: digits, letters, dots and dashes, as in {@code 13.01}. */
@@ -97,6 +98,12 @@ public record OfficeSummary(
     /** An open ticket, sent only with ticket titles turned on. */
     public record TicketTitle(@NotBlank @Size(max = 30) String number, @NotBlank @Size(max = 40) String step,
             @NotBlank @Size(max = 200) String title) {
+    }
+
+    /** @return this summary without the summaries it carries */
+    public OfficeSummary withoutOffices() {
+        return offices == null ? this : new OfficeSummary(summaryId, office, generatedAt, intervalSeconds, thinnedBefore,
+                servers, tickets, escalations, compliance, findingsIngested, agentVersions, ticketTitles, null);
     }
 
     /** @return open tickets over all steps */

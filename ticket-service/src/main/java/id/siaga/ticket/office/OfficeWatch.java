@@ -46,6 +46,7 @@ public class OfficeWatch {
     private final GaugeFamily overdue;
     private final GaugeFamily open;
     private final GaugeFamily compliance;
+    private final GaugeFamily status;
 
     public OfficeWatch(EntityManager entityManager, EscalationService escalations, EscalationRepository repository,
             OfficeRegistry registry, SiagaConfig config, MeterRegistry meters) {
@@ -54,7 +55,7 @@ public class OfficeWatch {
         this.repository = repository;
         this.registry = registry;
         this.config = config;
-        this.age = new GaugeFamily(meters, "siaga.office.summary.age", "Seconds since the office's latest summary was made",
+        this.age = new GaugeFamily(meters, "siaga.office.last.report.age", "Seconds since the office's latest summary was made",
                 "seconds", true, "office");
         this.silent = new GaugeFamily(meters, "siaga.office.silent", "1 when the office sent nothing for SIAGA_UPSTREAM_SILENT_AFTER",
                 null, true, "office");
@@ -64,6 +65,9 @@ public class OfficeWatch {
         this.open = new GaugeFamily(meters, "siaga.office.escalations.open", "Open escalations at the office", null, true, "office");
         this.compliance = new GaugeFamily(meters, "siaga.office.compliance.permille",
                 "This month's step visits within the SOP standard at the office, per thousand", null, true, "office");
+        this.status = new GaugeFamily(meters, "siaga.office.application.status",
+                "Worst server status per application in the office's latest summary: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN", null,
+                true, "office", "application");
     }
 
     @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -106,7 +110,7 @@ public class OfficeWatch {
         Map<List<String>, Long> late = new HashMap<>();
         Map<List<String>, Long> raised = new HashMap<>();
         Map<List<String>, Long> within = new HashMap<>();
-        for (OfficeRegistry.OfficeRow office : registry.offices(now)) {
+        for (OfficeRegistry.OfficeRow office : registry.offices(now, false)) {
             List<String> key = List.of(office.code());
             if (office.lastSummaryAt() != null) {
                 ages.put(key, Math.max(0, Duration.between(office.lastSummaryAt(), now).toSeconds()));
@@ -125,5 +129,6 @@ public class OfficeWatch {
         overdue.set(late);
         this.open.set(raised);
         compliance.set(within);
+        status.set(registry.applicationStatuses());
     }
 }

@@ -1,6 +1,5 @@
 package id.siaga.ticket.office;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.ingest.CheckStatus;
 import id.siaga.ticket.service.MonthlyReportService;
@@ -8,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,8 +21,8 @@ import java.util.UUID;
  * Reads the office's state into a {@link OfficeSummary}: per server role the worst status (of servers not in
  * maintenance) and since when, servers reporting, silent (as the escalation sweep counts them) and in maintenance;
  * open tickets per step and how many are past their time standard; open escalations per level; the month's SOP
- * compliance from {@link MonthlyReportService}; findings observed in the interval; agent versions; and, on a chained
- * upstream, the latest summary of each office registered here.
+ * compliance from {@link MonthlyReportService}; findings observed in the interval; agent versions. On a chained
+ * upstream, {@link UpstreamSender} adds the summaries of the offices reporting here when it posts.
  */
 @ApplicationScoped
 public class SummaryBuilder {
@@ -34,15 +31,13 @@ public class SummaryBuilder {
     private final MonthlyReportService reports;
     private final OfficeIdentity identity;
     private final SiagaConfig config;
-    private final ObjectMapper json;
 
     public SummaryBuilder(EntityManager entityManager, MonthlyReportService reports, OfficeIdentity identity,
-            SiagaConfig config, ObjectMapper json) {
+            SiagaConfig config) {
         this.entityManager = entityManager;
         this.reports = reports;
         this.identity = identity;
         this.config = config;
-        this.json = json;
     }
 
     /**
@@ -56,7 +51,7 @@ public class SummaryBuilder {
         return new OfficeSummary(id, new OfficeSummary.OfficeRef(identity.code(), identity.name()), slot,
                 Math.max(1, interval), thinnedBefore, servers(slot), tickets(slot), escalations(),
                 compliance(YearMonth.from(slot.atZone(config.zone()))), findings(slot.minusSeconds(Math.max(1, interval)), slot),
-                versions(), config.upstream().includeTicketTitles() ? titles() : null, relayed());
+                versions(), config.upstream().includeTicketTitles() ? titles() : null, null);
     }
 
     /** The application a server role belongs to. */
@@ -165,24 +160,6 @@ public class SummaryBuilder {
                 select number, step, title from ticket where state = 'OPEN' order by created_at, id limit 10000""")
                 .getResultList();
         return rows.stream().map(r -> new OfficeSummary.TicketTitle((String) r[0], (String) r[1], (String) r[2])).toList();
-    }
-
-    private List<OfficeSummary> relayed() {
-        @SuppressWarnings("unchecked")
-        List<String> bodies = entityManager.createNativeQuery(
-                "select last_summary from office where via is null and last_summary is not null order by code").getResultList();
-        if (bodies.isEmpty()) {
-            return null;
-        }
-        List<OfficeSummary> offices = new ArrayList<>();
-        for (String body : bodies) {
-            try {
-                offices.add(json.readValue(body, OfficeSummary.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException("a stored office summary cannot be read", e);
-            }
-        }
-        return offices;
     }
 
     static long number(Object value) {

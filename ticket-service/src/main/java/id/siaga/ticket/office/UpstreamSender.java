@@ -1,5 +1,9 @@
 package id.siaga.ticket.office;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
@@ -36,6 +40,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * (other 4xx) is set aside (marked sent with the error) so it does not block the rest. Unsent summaries older than
  * {@code siaga.upstream.thin-after} are thinned to the first of each hour, counted in the next summary. One instance
  * sends at a time (a session advisory lock).
+ *
+ * <p>On a chained upstream each post also carries, in {@code offices}, the oldest summaries of its offices not yet
+ * forwarded ({@code office_forward}, in the order received, at most {@value #FORWARD_BATCH} and about
+ * {@value #FORWARD_CHARS} characters a post); they are marked sent with the post that carried them, so they share its
+ * back-off, and a repeated post repeats them (the upstream stores each summary id once). Unforwarded summaries older
+ * than {@code siaga.upstream.thin-after} are thinned to the first of each office and hour, counted in
+ * {@code siaga_upstream_forwards_thinned_total}.
  */
 @ApplicationScoped
 public class UpstreamSender {
@@ -45,6 +56,10 @@ public class UpstreamSender {
     private static final Logger LOG = Logger.getLogger(UpstreamSender.class);
     private static final int BATCH = 200;
     private static final Duration KEEP_SENT = Duration.ofDays(1);
+    /** At most this many forwarded summaries in one post (the upstream takes up to 1000). */
+    static final int FORWARD_BATCH = 1000;
+    /** About this many characters of forwarded summaries in one post (the upstream takes bodies up to 2 MB). */
+    static final int FORWARD_CHARS = 1_500_000;
 
     /** What became of one post. */
     enum Outcome { SENT, REFUSED, RETRY }
@@ -54,25 +69,37 @@ public class UpstreamSender {
     private final OfficeIdentity identity;
     private final SiagaConfig config;
     private final HttpClient http;
+    private final ObjectMapper json;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong forwardsPending = new AtomicLong();
+    private final Counter forwardsThinned;
     private final Counter sent;
     private final Counter failed;
+    private final Counter refused;
     private int failures;
     private long nextAttemptNanos;
 
     public UpstreamSender(AgroalDataSource dataSource, SummaryOutbox outbox, OfficeIdentity identity, SiagaConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
         this.outbox = outbox;
         this.identity = identity;
         this.config = config;
         this.http = HttpClient.newBuilder().connectTimeout(config.upstream().timeout()).build();
         Gauge.builder("siaga.upstream.outbox.pending", pending, AtomicLong::get)
                 .description("Summaries waiting in the outbox for the upstream").register(registry);
+        Gauge.builder("siaga.upstream.forwards.pending", forwardsPending, AtomicLong::get)
+                .description("Summaries of the offices reporting here waiting to be forwarded to the upstream").register(registry);
+        this.forwardsThinned = Counter.builder("siaga.upstream.forwards.thinned")
+                .description("Summaries of the offices reporting here dropped unforwarded (thinned to one per office and hour)")
+                .register(registry);
         this.sent = Counter.builder("siaga.upstream.summaries.sent").description("Summaries the upstream took")
                 .register(registry);
         this.failed = Counter.builder("siaga.upstream.attempts.failed")
                 .description("Posts to the upstream that failed and will be repeated").register(registry);
+        this.refused = Counter.builder("siaga.upstream.summaries.refused")
+                .description("Summaries the upstream refused as invalid (set aside, not repeated)").register(registry);
     }
 
     /** @return the wait after the given number of failures in a row: 1 s, 2 s, 4 s, ... up to the maximum */
@@ -107,7 +134,8 @@ public class UpstreamSender {
             try {
                 thin(c);
                 send(c);
-                pending.set(count(c));
+                pending.set(count(c, "select count(*) from office_outbox where sent_at is null"));
+                forwardsPending.set(count(c, "select count(*) from office_forward where sent_at is null"));
             } finally {
                 lock(c, "select pg_advisory_unlock(?)");
             }
@@ -130,6 +158,8 @@ public class UpstreamSender {
             }
             for (Object[] row : batch) {
                 UUID id = (UUID) row[0];
+                List<Long> carried = new ArrayList<>();
+                String body = withForwards(c, (String) row[1], carried);
                 String error;
                 Outcome outcome;
                 try {
@@ -137,7 +167,7 @@ public class UpstreamSender {
                             .timeout(config.upstream().timeout())
                             .header("Authorization", "Bearer " + config.upstream().token().orElse(""))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString((String) row[1], StandardCharsets.UTF_8)).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     outcome = outcome(response.statusCode());
                     error = outcome == Outcome.SENT ? null : response.statusCode() + " " + cut(response.body());
@@ -161,6 +191,7 @@ public class UpstreamSender {
                 }
                 if (outcome == Outcome.REFUSED) {
                     LOG.errorf("The upstream refused summary %s: %s; it is set aside", id, error);
+                    refused.increment();
                 } else {
                     sent.increment();
                 }
@@ -169,10 +200,62 @@ public class UpstreamSender {
                 }
                 failures = 0;
                 record(c, id, true, error);
+                forwarded(c, carried);
             }
             if (batch.size() < BATCH) {
                 return;
             }
+        }
+    }
+
+    /**
+     * @param carried receives the queue numbers of the forwarded summaries added
+     * @return the outbox summary with the oldest unforwarded summaries of the offices reporting here in {@code offices}
+     */
+    private String withForwards(Connection c, String body, List<Long> carried) throws SQLException {
+        ArrayNode offices = null;
+        long chars = 0;
+        try (PreparedStatement q = c.prepareStatement("""
+                select f.seq, s.body from office_forward f join office_summary s on s.id = f.summary_id
+                where f.sent_at is null order by f.seq limit ?""")) {
+            q.setInt(1, FORWARD_BATCH);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String forward = rs.getString(2);
+                    chars += forward.length();
+                    if (offices != null && chars > FORWARD_CHARS) {
+                        break;
+                    }
+                    if (offices == null) {
+                        offices = json.createArrayNode();
+                    }
+                    offices.add(json.readTree(forward));
+                    carried.add(rs.getLong(1));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored office summary cannot be read", e);
+        }
+        if (offices == null) {
+            return body;
+        }
+        try {
+            ObjectNode summary = (ObjectNode) json.readTree(body);
+            summary.set("offices", offices);
+            return json.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an outbox summary cannot be read", e);
+        }
+    }
+
+    private static void forwarded(Connection c, List<Long> carried) throws SQLException {
+        if (carried.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement u = c.prepareStatement("update office_forward set sent_at = ? where seq = any (?)")) {
+            u.setTimestamp(1, Timestamp.from(TicketService.now()));
+            u.setArray(2, c.createArrayOf("bigint", carried.toArray()));
+            u.executeUpdate();
         }
     }
 
@@ -197,16 +280,33 @@ public class UpstreamSender {
                                   and date_trunc('hour', p.slot at time zone 'UTC') = date_trunc('hour', o.slot at time zone 'UTC'))
                     returning 1)
                 update office_outbox_thinned set pending = pending + (select count(*) from doomed) where id = 1""");
-                PreparedStatement clean = c.prepareStatement("delete from office_outbox where sent_at < ?")) {
-            t.setTimestamp(1, Timestamp.from(now.minus(config.upstream().thinAfter())));
+                PreparedStatement f = c.prepareStatement("""
+                    delete from office_forward o where o.sent_at is null and o.generated_at < ?
+                      and exists (select 1 from office_forward p where p.sent_at is null and p.office_code = o.office_code
+                                  and p.generated_at < o.generated_at
+                                  and date_trunc('hour', p.generated_at at time zone 'UTC')
+                                      = date_trunc('hour', o.generated_at at time zone 'UTC'))""");
+                PreparedStatement clean = c.prepareStatement("delete from office_outbox where sent_at < ?");
+                PreparedStatement cleanForwards = c.prepareStatement("delete from office_forward where sent_at < ?")) {
+            Timestamp before = Timestamp.from(now.minus(config.upstream().thinAfter()));
+            t.setTimestamp(1, before);
             t.executeUpdate();
-            clean.setTimestamp(1, Timestamp.from(now.minus(KEEP_SENT)));
+            f.setTimestamp(1, before);
+            int thinned = f.executeUpdate();
+            if (thinned > 0) {
+                forwardsThinned.increment(thinned);
+                LOG.warnf("Thinned %d unforwarded summaries of the offices reporting here to one per office and hour", thinned);
+            }
+            Timestamp sentBefore = Timestamp.from(now.minus(KEEP_SENT));
+            clean.setTimestamp(1, sentBefore);
             clean.executeUpdate();
+            cleanForwards.setTimestamp(1, sentBefore);
+            cleanForwards.executeUpdate();
         }
     }
 
-    private static long count(Connection c) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("select count(*) from office_outbox where sent_at is null");
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql);
                 ResultSet rs = q.executeQuery()) {
             rs.next();
             return rs.getLong(1);

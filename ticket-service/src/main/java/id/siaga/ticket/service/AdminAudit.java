@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The append-only trail of administrative changes ({@code admin_event}): accounts, servers and their agent
- * tokens, the calendar's holidays. Each change is written in the transaction that makes it.
+ * tokens, offices registered here, the calendar's holidays. Each change is written in the transaction that makes it.
  */
 @ApplicationScoped
 public class AdminAudit {
@@ -25,6 +25,8 @@ public class AdminAudit {
     public static final String SERVER_CHANGED = "SERVER_CHANGED";
     /** A server's agent got a new token. */
     public static final String AGENT_TOKEN_ISSUED = "AGENT_TOKEN_ISSUED";
+    /** An office was registered as reporting here (the upstream role). */
+    public static final String OFFICE_REGISTERED = "OFFICE_REGISTERED";
     /** The calendar's holidays were replaced. */
     public static final String HOLIDAYS_CHANGED = "HOLIDAYS_CHANGED";
 

@@ -74,7 +74,7 @@ public class StatusMetrics {
     }
 
     /** The Nagios-style number of a check status (0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN). */
-    static long statusNumber(String status) {
+    public static long statusNumber(String status) {
         return switch (status) {
             case "OK" -> 0;
             case "WARN" -> 1;

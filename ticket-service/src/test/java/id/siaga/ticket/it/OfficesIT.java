@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Three real service processes, each on its own PostgreSQL, chained as a regency reports to its province and the
  * province to the national SIAGA: a failing check at the regency shows on the province's {@code /wilayah} within two
  * intervals and reaches the national roll-up through the province; the province stopped for several intervals and
- * started again gets every summary once; wrong tokens are refused; an office gone silent is escalated once.
+ * started again gets every summary once, and forwards every summary of the regency to the national level once (its
+ * history, not only its latest); wrong tokens are refused; an office gone silent is escalated once.
  */
 class OfficesIT {
 
@@ -136,8 +137,7 @@ class OfficesIT {
 
         await(Duration.ofSeconds(4L * INTERVAL_SECONDS), () -> "CRIT".equals(state(national, REGENCY)));
         assertEquals(PROVINCE, item(national, REGENCY).getString("via"));
-        assertTrue(item(national, PROVINCE).getList("summary.offices.office.code").contains(REGENCY),
-                "the province forwards its offices' latest summaries");
+        assertNationalHasEveryRegencySummaryOnce();
     }
 
     @Test
@@ -160,6 +160,32 @@ class OfficesIT {
                 + REGENCY + "'"), "each once");
         assertEquals(0, count(regencyDb, "select count(*) from office_outbox where sent_at is not null and last_error is not null"),
                 "none set aside");
+        assertTrue(count(nationalDb, "select count(*) from office_summary where office_code = '" + REGENCY + "'") >= waiting,
+                "the national level holds the regency's history, not only its latest summary");
+        assertNationalHasEveryRegencySummaryOnce();
+    }
+
+    /**
+     * Every summary of the regency the province stored is forwarded to the national level (within a few of the
+     * province's intervals), each once: one per slot, and the same ids.
+     */
+    private static void assertNationalHasEveryRegencySummaryOnce() throws Exception {
+        String regencyRows = "select id::text from office_summary where office_code = '" + REGENCY + "'";
+        Set<String> atProvince = ids(provinceDb, regencyRows);
+        assertFalse(atProvince.isEmpty());
+        await(Duration.ofSeconds(6L * INTERVAL_SECONDS), () -> {
+            try {
+                return ids(nationalDb, regencyRows).containsAll(atProvince);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(0, count(nationalDb, "select count(*) - count(distinct generated_at) from office_summary where office_code = '"
+                + REGENCY + "'"), "no slot of the regency twice at the national level");
+        assertTrue(ids(provinceDb, regencyRows).containsAll(ids(nationalDb, regencyRows)),
+                "nothing at the national level that the province did not receive");
+        assertEquals(0, count(provinceDb, "select count(*) from office_forward where sent_at is null and generated_at < now() - interval '"
+                + (6 * INTERVAL_SECONDS) + " seconds'"), "nothing left behind in the province's forward queue");
     }
 
     @Test

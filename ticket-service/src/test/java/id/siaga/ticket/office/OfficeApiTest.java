@@ -116,6 +116,13 @@ class OfficeApiTest {
         Api.admin().contentType(ContentType.JSON).body("{\"code\":\"15.02\",\"name\":\"x\",\"name\":\"y\"}")
                 .post("/api/v1/offices").then().statusCode(400);
         assertEquals(0, Sql.count(dataSource, "select count(*) from office where code like '15.%'"));
+        assertEquals(1, Sql.count(dataSource, "select count(*) from admin_event where type = 'OFFICE_REGISTERED' and actor = 'admin'"
+                + " and subject = 'office:" + code + "' and note = 'name Kabupaten Uji' and at > now() - interval '1 minute'"),
+                "the registration is in the administrative trail once, the refused attempts are not");
+        assertEquals(0, Sql.count(dataSource, "select count(*) from admin_event where note like '%siaga-office_%'"
+                + " or subject like 'office:15.%'"), "no token and no refused office in the trail");
+        String trail = Api.admin().get("/api/v1/audit/admin-events").then().statusCode(200).extract().asString();
+        assertTrue(trail.contains("office:" + code) && !trail.contains(token), trail);
 
         OfficeSummary mine = outbox.write(Instant.parse("2031-03-01T00:00:00Z"));
         OfficeSummary theirs = new OfficeSummary(UUID.randomUUID(), new OfficeSummary.OfficeRef(code, "Kabupaten Uji"),
@@ -128,6 +135,8 @@ class OfficeApiTest {
         RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                 .body(json.writeValueAsString(theirs)).post("/api/v1/offices/{code}/summaries", code).then().statusCode(200);
         assertEquals(1, Sql.count(dataSource, "select count(*) from office_summary where office_code = '" + code + "'"));
+        assertEquals(1, Sql.count(dataSource, "select count(*) from office_forward where summary_id = '" + theirs.summaryId()
+                + "' and sent_at is null"), "queued once to be forwarded to this office's own upstream, which is down");
 
         JsonPath list = Api.as(Api.VIEWER).get("/api/v1/offices").then().statusCode(200).extract().jsonPath();
         Map<String, Object> item = list.<Map<String, Object>>getList("items").stream()
@@ -139,6 +148,32 @@ class OfficeApiTest {
         String csv = Pages.signIn(Api.VIEWER).get("/wilayah.csv").then().statusCode(200).extract().asString();
         assertTrue(csv.contains(code + ",Kabupaten Uji,,"), csv);
         assertTrue(csv.contains(",3,2,4,80.0"), csv);
+    }
+
+    @Test
+    void summariesToForwardWaitingLongerThanADayAreThinnedToOnePerOfficeAndHour() throws Exception {
+        String code = "17." + (10 + (int) (Math.random() * 80));
+        String token = Api.admin().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Kabupaten Lama"))
+                .post("/api/v1/offices").then().statusCode(201).extract().path("token");
+        Instant old = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        for (int minute = 0; minute < 4; minute++) {
+            OfficeSummary summary = new OfficeSummary(UUID.randomUUID(), new OfficeSummary.OfficeRef(code, "Kabupaten Lama"),
+                    old.plus(Duration.ofMinutes(minute)), 60, 0, List.of(), List.of(),
+                    new OfficeSummary.Escalations(List.of(), null), new OfficeSummary.Compliance("2026-12", List.of()), 0,
+                    List.of(), null, null);
+            RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                    .body(json.writeValueAsString(summary)).post("/api/v1/offices/{code}/summaries", code).then().statusCode(202);
+        }
+        String waiting = "select count(*) from office_forward where sent_at is null and office_code = '" + code + "'";
+        Await.until("the sender to thin what waits to be forwarded", Duration.ofSeconds(20),
+                () -> Sql.count(dataSource, waiting) == 1);
+        assertEquals(1, Sql.count(dataSource, "select count(*) from office_forward where office_code = '" + code
+                + "' and generated_at = '" + old + "'"), "the first of the hour is kept");
+        assertEquals(4, Sql.count(dataSource, "select count(*) from office_summary where office_code = '" + code + "'"),
+                "all stay stored here");
+        String metrics = Api.admin().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("siaga_upstream_forwards_thinned_total") && !l.endsWith(" 0.0")),
+                metrics);
     }
 
     @Test

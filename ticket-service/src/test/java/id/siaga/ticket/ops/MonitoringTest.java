@@ -6,6 +6,8 @@ import id.siaga.ticket.support.Agents;
 import id.siaga.ticket.support.Api;
 import id.siaga.ticket.support.Await;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,12 +71,26 @@ class MonitoringTest {
                 Agents.finding("disk", "host", "OK", "disk ok", now),
                 Agents.finding("db", "jdbc", "CRIT", "database down", now)))).statusCode(200);
 
+        String office = "91.01";
+        String officeToken = Api.admin().contentType(ContentType.JSON).body(Map.of("code", office, "name", "Kantor Pemantauan"))
+                .post("/api/v1/offices").then().statusCode(201).extract().path("token");
+        RestAssured.given().header("Authorization", "Bearer " + officeToken).contentType(ContentType.JSON).body("""
+                {"summaryId":"%s","office":{"code":"%s","name":"Kantor Pemantauan"},"generatedAt":"%s","intervalSeconds":60,
+                 "thinnedBefore":0,"servers":[{"application":"SIAK","role":"SIAK_DB","worstStatus":"CRIT","servers":1,
+                 "reporting":1,"silent":0,"inMaintenance":0}],"tickets":[],"escalations":{"open":[]},
+                 "compliance":{"month":"2026-12","steps":[]},"findingsIngested":0,"agentVersions":[]}"""
+                .formatted(UUID.randomUUID(), office, now.minusSeconds(1)))
+                .post("/api/v1/offices/{code}/summaries", office).then().statusCode(202);
+
         List<String> expected = List.of(
+                "siaga_office_application_status{application=\"SIAK\",office=\"" + office + "\"} 2.0",
+                "siaga_office_silent{office=\"" + office + "\"} 0.0",
                 "siaga_check_status{check=\"db\",role=\"SIAK_DB\",server=\"" + SERVER + "\"} 2.0",
                 "siaga_agent_last_seen_timestamp_seconds{role=\"SIAK_DB\",server=\"" + SERVER + "\"}",
                 "siaga_tickets_open{step=\"THIRD_PARTY_REPAIR\"} ",
                 "siaga_escalations_open{level=\"1\",recipient=\"KABID\"} ");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // the offices' gauges follow the escalation sweep (every 30 s)
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         List<String> missing = expected;
         String last = "";
         while (!missing.isEmpty() && System.nanoTime() < deadline) {
@@ -83,7 +100,7 @@ class MonitoringTest {
             missing = expected.stream().filter(line -> !scrape.contains(line)).toList();
         }
         keep("metrics-waited.txt", last);
-        assertEquals(List.of(), missing, "series missing 20 s after the work (see target/monitoring/metrics-waited.txt)");
+        assertEquals(List.of(), missing, "series missing 40 s after the work (see target/monitoring/metrics-waited.txt)");
         openMetricsScrape = scrape("*/*");
         textScrape = scrape("text/plain; version=0.0.4");
         keep("metrics-openmetrics.txt", openMetricsScrape);

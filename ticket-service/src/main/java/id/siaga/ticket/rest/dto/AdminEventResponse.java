@@ -11,7 +11,7 @@ public record AdminEventResponse(
         Instant at,
         @Schema(description = "Who made the change: a user name, or 'system' for the configured holidays") String actor,
         @Schema(description = "USER_CREATED, USER_CHANGED, PROFILE_CHANGED, SERVER_REGISTERED, SERVER_CHANGED, "
-                + "AGENT_TOKEN_ISSUED or HOLIDAYS_CHANGED") String type,
+                + "AGENT_TOKEN_ISSUED, OFFICE_REGISTERED or HOLIDAYS_CHANGED") String type,
         @Schema(description = "What was changed: user:<name>, server:<id> or calendar") String subject,
         @Schema(description = "What changed, in words; never a password or token", nullable = true) String note) {
 }
