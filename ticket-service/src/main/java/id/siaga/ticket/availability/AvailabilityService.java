@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,8 +53,10 @@ public class AvailabilityService {
     private final AgroalDataSource dataSource;
     private final MaintenanceWindowRepository windows;
     private final SiagaConfig config;
+    private final Clock clock;
 
-    public AvailabilityService(AgroalDataSource dataSource, MaintenanceWindowRepository windows, SiagaConfig config) {
+    public AvailabilityService(AgroalDataSource dataSource, MaintenanceWindowRepository windows, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.windows = windows;
         this.config = config;
@@ -67,7 +70,7 @@ public class AvailabilityService {
      */
     public Result of(long serverId, String check, LocalDate from, LocalDate to, Granularity granularity) {
         ZoneId zone = config.zone();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Instant> bounds = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = next(day, granularity)) {

@@ -8,7 +8,6 @@ import id.siaga.ticket.domain.TicketEvent;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.repository.TicketEventRepository;
 import id.siaga.ticket.service.Caller;
-import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,9 +41,11 @@ public class EscalationService {
     private final NoticeService notices;
     private final TicketEventRepository events;
     private final MeterRegistry registry;
+    private final Clock clock;
 
     public EscalationService(EntityManager entityManager, EscalationRepository escalations, NoticeService notices,
-            TicketEventRepository events, MeterRegistry registry) {
+            TicketEventRepository events, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.escalations = escalations;
         this.notices = notices;
@@ -64,7 +66,7 @@ public class EscalationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Escalation> raise(Draft draft) {
         String dedupKey = draft.reason() + ":" + draft.key() + ":L" + draft.level();
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         var ids = entityManager.createNativeQuery("""
                 insert into escalation (dedup_key, reason, level, recipient_role, ticket_id, server_id, step_code, step_seq,
@@ -109,7 +111,7 @@ public class EscalationService {
         if (drafts.isEmpty()) {
             return List.of();
         }
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         List<Long> ids = entityManager.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     insert into escalation (dedup_key, reason, level, recipient_role, ticket_id, server_id, step_code,
@@ -176,7 +178,7 @@ public class EscalationService {
             throw new ConflictException("Escalation " + id + " was already acknowledged by " + escalation.acknowledgedBy
                     + " at " + escalation.acknowledgedAt + ".");
         }
-        escalation.acknowledgedAt = TicketService.now();
+        escalation.acknowledgedAt = clock.instant();
         escalation.acknowledgedBy = caller.username();
         escalation.acknowledgedVia = channel.code();
         TicketEvent event = new TicketEvent();
@@ -208,7 +210,7 @@ public class EscalationService {
     /** Acknowledges, on the recipient's behalf, the open escalations of a ticket for that reason. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledgeForTicket(long ticketId, EscalationReason reason, String by) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         for (Escalation open : escalations.list("ticketId = ?1 and reason = ?2 and acknowledgedAt is null", ticketId,
                 reason)) {
             open.acknowledgedAt = now;

@@ -3,7 +3,6 @@ package id.siaga.ticket.escalation;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.repository.UserRepository;
-import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -12,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,9 +41,11 @@ public class EscalationSweep {
     private final AtomicLong silentAgents = new AtomicLong();
     private final Map<String, AtomicLong> lastSeenAge = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
+    private final Clock clock;
 
     public EscalationSweep(EntityManager entityManager, EscalationService escalations, EscalationRepository repository,
-            NoticeService notices, UserRepository users, SiagaConfig config, MeterRegistry registry) {
+            NoticeService notices, UserRepository users, SiagaConfig config, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.escalations = escalations;
         this.repository = repository;
@@ -60,7 +62,7 @@ public class EscalationSweep {
     @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sweep() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         overdueSteps(now);
         overdueStepsToKabid(now);
         silentAgents(now);
@@ -204,7 +206,7 @@ public class EscalationSweep {
         if (open.isEmpty()) {
             return;
         }
-        String day = LocalDate.now(config.zone()).toString();
+        String day = LocalDate.now(clock).toString();
         int queued = notices.queueDigest(day, open, users.findByRole(Role.NAME_KABID));
         LOG.infof("Queued %d digest e-mails of %d open escalations for %s", queued, open.size(), day);
     }

@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,10 +65,12 @@ public class FindingWriter {
     private final Counter duplicates;
     private final Map<CheckStatus, Counter> received = new java.util.EnumMap<>(CheckStatus.class);
     private final EscalationService escalations;
+    private final Clock clock;
 
     public FindingWriter(AgroalDataSource dataSource, EntityManager entityManager, AgentTickets agentTickets,
             TicketService tickets, SiagaConfig config, ObjectMapper json, MeterRegistry registry,
-            EscalationService escalations) {
+            EscalationService escalations, Clock clock) {
+        this.clock = clock;
         this.escalations = escalations;
         this.dataSource = dataSource;
         this.entityManager = entityManager;
@@ -108,7 +111,7 @@ public class FindingWriter {
      */
     @Transactional
     public List<Result> write(List<Job> jobs) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             List<Long> serverIds = jobs.stream().map(Job::serverId).distinct().sorted().toList();
             Map<Long, AgentTickets.Source> servers = lockServers(connection, serverIds, now);

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +33,11 @@ public class RecheckService {
     private final TicketRepository tickets;
     private final ServerRepository servers;
     private final TicketService ticketService;
+    private final Clock clock;
 
     public RecheckService(AgroalDataSource dataSource, TicketRepository tickets, ServerRepository servers,
-            TicketService ticketService) {
+            TicketService ticketService, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.tickets = tickets;
         this.servers = servers;
@@ -74,7 +77,7 @@ public class RecheckService {
     }
 
     private Request store(long serverId, Long ticketId, List<String> checks, Caller caller) {
-        Request request = new Request(UUID.randomUUID(), serverId, ticketId, checks, caller.username(), TicketService.now());
+        Request request = new Request(UUID.randomUUID(), serverId, ticketId, checks, caller.username(), clock.instant());
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
                         insert into recheck_request (id, server_id, ticket_id, checks, requested_by, requested_at)

@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,9 +127,11 @@ public class KnowledgeService {
     private final AgroalDataSource dataSource;
     private final ServerRepository servers;
     private final TicketEventRepository events;
+    private final Clock clock;
     private volatile Windows windows;
 
-    public KnowledgeService(AgroalDataSource dataSource, ServerRepository servers, TicketEventRepository events) {
+    public KnowledgeService(AgroalDataSource dataSource, ServerRepository servers, TicketEventRepository events, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.servers = servers;
         this.events = events;
@@ -320,7 +323,7 @@ public class KnowledgeService {
     /** @return the windows, measured again when older than {@link #WINDOWS_FRESH} */
     private Windows windows(Connection c) throws SQLException {
         Windows known = windows;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (known != null && known.at().plus(WINDOWS_FRESH).isAfter(now)) {
             return known;
         }
@@ -469,7 +472,7 @@ public class KnowledgeService {
         if (why != null && why.length() > 2000) {
             throw new InvalidRequestException("reason", "must be at most 2000 characters");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("update repair_knowledge set curation = ?, curation_reason = ?,"
                     + " curated_by = ?, curated_at = ? where ticket_id = ?")) {

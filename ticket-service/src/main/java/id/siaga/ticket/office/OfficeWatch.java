@@ -7,13 +7,13 @@ import id.siaga.ticket.escalation.EscalationReason;
 import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.service.GaugeFamily;
-import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,9 +46,11 @@ public class OfficeWatch {
     private final GaugeFamily overdue;
     private final GaugeFamily open;
     private final GaugeFamily compliance;
+    private final Clock clock;
 
     public OfficeWatch(EntityManager entityManager, EscalationService escalations, EscalationRepository repository,
-            OfficeRegistry registry, SiagaConfig config, MeterRegistry meters) {
+            OfficeRegistry registry, SiagaConfig config, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.escalations = escalations;
         this.repository = repository;
@@ -69,7 +71,7 @@ public class OfficeWatch {
     @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sweep() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object[]> quiet = entityManager.createNativeQuery("""
                 select code, name, coalesce(last_summary_at, created_at), extract(epoch from coalesce(last_summary_at, created_at))::bigint

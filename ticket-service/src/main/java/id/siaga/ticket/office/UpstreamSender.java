@@ -1,7 +1,6 @@
 package id.siaga.ticket.office;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,11 +57,13 @@ public class UpstreamSender {
     private final AtomicLong pending = new AtomicLong();
     private final Counter sent;
     private final Counter failed;
+    private final Clock clock;
     private int failures;
     private long nextAttemptNanos;
 
     public UpstreamSender(AgroalDataSource dataSource, SummaryOutbox outbox, OfficeIdentity identity, SiagaConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.identity = identity;
@@ -181,7 +183,7 @@ public class UpstreamSender {
                 + "sent_at = case when ? then cast(? as timestamptz) else sent_at end where id = ?")) {
             u.setString(1, error == null ? null : cut(error));
             u.setBoolean(2, done);
-            u.setTimestamp(3, Timestamp.from(TicketService.now()));
+            u.setTimestamp(3, Timestamp.from(clock.instant()));
             u.setObject(4, id);
             u.executeUpdate();
         }
@@ -189,7 +191,7 @@ public class UpstreamSender {
 
     /** Thins unsent summaries older than the threshold to the first of each hour, and counts what it removed. */
     private void thin(Connection c) throws SQLException {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         try (PreparedStatement t = c.prepareStatement("""
                 with doomed as (
                     delete from office_outbox o where o.sent_at is null and o.slot < ?

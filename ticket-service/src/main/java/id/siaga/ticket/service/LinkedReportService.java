@@ -17,6 +17,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,10 @@ public class LinkedReportService {
     private final TicketRepository tickets;
     private final TicketReportRepository reports;
     private final TicketService ticketService;
+    private final Clock clock;
 
-    public LinkedReportService(TicketRepository tickets, TicketReportRepository reports, TicketService ticketService) {
+    public LinkedReportService(TicketRepository tickets, TicketReportRepository reports, TicketService ticketService, Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.reports = reports;
         this.ticketService = ticketService;
@@ -64,7 +67,7 @@ public class LinkedReportService {
             throw new ConflictException("Ticket " + ticket.number + " is " + (ticket.state == TicketState.CLOSED
                     ? "closed" : "cancelled") + "; a report can only be linked to an open ticket (file a new complaint).");
         }
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         TicketReport report = new TicketReport();
         report.ticketId = ticket.id;
         report.originTicketId = ticket.id;

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 
@@ -35,8 +35,10 @@ public class ServerService {
     private final ServerRepository servers;
     private final AgentTokenIdentityProvider tokens;
     private final AdminAudit audit;
+    private final Clock clock;
 
-    public ServerService(ServerRepository servers, AgentTokenIdentityProvider tokens, AdminAudit audit) {
+    public ServerService(ServerRepository servers, AgentTokenIdentityProvider tokens, AdminAudit audit, Clock clock) {
+        this.clock = clock;
         this.servers = servers;
         this.tokens = tokens;
         this.audit = audit;
@@ -63,7 +65,7 @@ public class ServerService {
         Server server = new Server();
         apply(server, details);
         server.agentTokenHash = hash(token);
-        server.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        server.createdAt = clock.instant();
         servers.persist(server);
         audit.record(actor, AdminAudit.SERVER_REGISTERED, subject(server), describe(server));
         LOG.infof("Registered server %s (%s) as id %d", server.name, server.role, server.id);

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -50,8 +51,10 @@ public class StatusMetrics {
     private final GaugeFamily escalationsOpen;
     private final GaugeFamily escalationsOldest;
     private final AtomicLong databaseUp = new AtomicLong();
+    private final Clock clock;
 
-    public StatusMetrics(AgroalDataSource dataSource, SiagaConfig config, MeterRegistry registry) {
+    public StatusMetrics(AgroalDataSource dataSource, SiagaConfig config, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.config = config;
         this.agentLastSeen = new GaugeFamily(registry, AGENT_LAST_SEEN,
@@ -118,7 +121,7 @@ public class StatusMetrics {
                 open.put(kind, 0L);
                 oldest.put(kind, 0L);
             });
-            Instant now = TicketService.now();
+            Instant now = clock.instant();
             try (PreparedStatement query = connection.prepareStatement("""
                     select level, recipient_role, count(*), min(created_at) from escalation
                     where acknowledged_at is null and resolved_at is null group by level, recipient_role""")) {

@@ -31,9 +31,9 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -50,7 +50,8 @@ public class TicketService {
     private final ServerRepository servers;
     private final SopService sop;
     private final NumberingService numbering;
-    private final StepClock clock;
+    private final StepClock stepClock;
+    private final Clock clock;
     private final TicketMetrics metrics;
     private final SiagaConfig config;
     private final EscalationService escalations;
@@ -58,9 +59,9 @@ public class TicketService {
     private final TicketReportRepository reports;
 
     public TicketService(TicketRepository tickets, TicketStepRepository steps, TicketEventRepository events,
-            ServerRepository servers, SopService sop, NumberingService numbering, StepClock clock,
+            ServerRepository servers, SopService sop, NumberingService numbering, StepClock stepClock,
             TicketMetrics metrics, SiagaConfig config, EscalationService escalations, KnowledgeService knowledge,
-            TicketReportRepository reports) {
+            TicketReportRepository reports, Clock clock) {
         this.reports = reports;
         this.escalations = escalations;
         this.knowledge = knowledge;
@@ -70,6 +71,7 @@ public class TicketService {
         this.servers = servers;
         this.sop = sop;
         this.numbering = numbering;
+        this.stepClock = stepClock;
         this.clock = clock;
         this.metrics = metrics;
         this.config = config;
@@ -107,7 +109,7 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket open(Ticket ticket, String actor, String note) {
-        Instant now = now();
+        Instant now = clock.instant();
         SopVersion version = sop.active();
         SopStateMachine machine = sop.machine(version);
         int year = now.atZone(config.zone()).getYear();
@@ -136,12 +138,12 @@ public class TicketService {
     }
 
     public PanacheQuery<Ticket> search(TicketRepository.Filter filter, int page, int size) {
-        return tickets.search(filter, now(), page, size);
+        return tickets.search(filter, clock.instant(), page, size);
     }
 
     /** @return how many tickets match the filter */
     public long count(TicketRepository.Filter filter) {
-        return tickets.count(filter, now());
+        return tickets.count(filter, clock.instant());
     }
 
     public List<TicketStep> steps(long ticketId) {
@@ -225,7 +227,7 @@ public class TicketService {
      * agent's ticket: that is no complaint), to the surviving ticket, with an audit event on each.
      */
     private void mergeInto(Ticket duplicate, Ticket survivor, Caller caller) {
-        Instant now = now();
+        Instant now = clock.instant();
         int moved = reports.move(duplicate.id, survivor.id);
         if (duplicate.source != TicketSource.AGENT) {
             TicketReport complaint = new TicketReport();
@@ -256,7 +258,7 @@ public class TicketService {
     public Ticket advance(Ticket ticket, SopStateMachine machine, String to, String output, String note,
             ThirdPartyRequest thirdParty, Caller caller) {
         String from = ticket.step;
-        Instant now = now();
+        Instant now = clock.instant();
         TicketStep current = steps.findCurrent(ticket.id)
                 .orElseThrow(() -> new IllegalStateException("ticket " + ticket.number + " has no open step record"));
         current.endedAt = now;
@@ -364,7 +366,7 @@ public class TicketService {
             throw new ConflictException("The third-party repair of " + ticket.number + " was already approved by "
                     + ticket.thirdPartyApprovedBy + ".");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         ticket.thirdPartyApprovedBy = caller.username();
         ticket.thirdPartyApprovedAt = now;
         escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
@@ -393,7 +395,7 @@ public class TicketService {
         if (java.util.Objects.equals(summary, ticket.publicSummary)) {
             return ticket;
         }
-        Instant now = now();
+        Instant now = clock.instant();
         ticket.publicSummary = summary;
         ticket.publicSummaryAt = summary == null ? null : now;
         ticket.updatedAt = now;
@@ -431,11 +433,6 @@ public class TicketService {
         return end.isAfter(step.dueAt);
     }
 
-    /** @return the current time at the database's precision */
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
     private TicketStep startStep(Ticket ticket, SopStateMachine machine, String code, int seq, Instant now) {
         TicketStep step = new TicketStep();
         step.ticketId = ticket.id;
@@ -443,7 +440,7 @@ public class TicketService {
         step.code = code;
         step.startedAt = now;
         Duration standard = machine.maxDuration(code).orElse(null);
-        step.dueAt = standard == null ? null : clock.dueAt(ticket.serverId, ticket.severity, now, standard);
+        step.dueAt = standard == null ? null : stepClock.dueAt(ticket.serverId, ticket.severity, now, standard);
         steps.persist(step);
         return step;
     }

@@ -22,6 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,9 +55,11 @@ public class TicketViews {
     private final SopService sop;
     private final EscalationViews escalations;
     private final PageContext context;
+    private final Clock clock;
 
     public TicketViews(TicketService tickets, TicketMapper mapper, ServerService servers, SopService sop,
-            EscalationViews escalations, PageContext context) {
+            EscalationViews escalations, PageContext context, Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.mapper = mapper;
         this.servers = servers;
@@ -76,7 +79,7 @@ public class TicketViews {
      */
     @Transactional
     public TicketListView list(String step, String state, Long serverId, boolean overdue, int limit) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         WebMessages msg = context.msg();
         Labels labels = context.labels();
         String chosenState = Arrays.asList(OPEN, CLOSED, CANCELLED, ALL).contains(state) ? state : OPEN;
@@ -131,7 +134,7 @@ public class TicketViews {
     @Transactional
     public TicketView detail(long id) {
         Ticket ticket = tickets.get(id);
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         TicketResponse r = mapper.detail(ticket, tickets.steps(id), context.roles(), now);
         List<TicketEvent> events = tickets.events(id);
         SopStateMachine machine = tickets.machineOf(ticket);
