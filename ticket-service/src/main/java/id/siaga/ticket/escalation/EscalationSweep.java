@@ -59,7 +59,7 @@ public class EscalationSweep {
                 .description("Agents that missed their reports").register(registry);
     }
 
-    @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.escalation.sweep}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sweep() {
         Instant now = clock.instant();
@@ -199,7 +199,7 @@ public class EscalationSweep {
     }
 
     /** Sends the Kabid the day's digest of open escalations (once per day, whichever instance runs it). */
-    @Scheduled(cron = "${siaga.notify.digest-cron:0 0 7 * * ?}", timeZone = "${siaga.zone:Asia/Jakarta}")
+    @Scheduled(cron = "${siaga.notify.digest-cron}", timeZone = "${siaga.zone}")
     @Transactional
     public void dailyDigest() {
         List<Escalation> open = repository.list("acknowledgedAt is null order by createdAt");

@@ -66,7 +66,7 @@ public class NoticeSender {
     private final Map<String, Instant> pausedChats = new ConcurrentHashMap<>();
 
     /** Sends the notices that are due. */
-    @Scheduled(every = "${siaga.notify.send-every:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.notify.send-every}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void sendDue() {
         Instant now = clock.instant();

@@ -68,7 +68,7 @@ public class OfficeWatch {
                 "This month's step visits within the SOP standard at the office, per thousand", null, true, "office");
     }
 
-    @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.escalation.sweep}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sweep() {
         Instant now = clock.instant();

@@ -67,7 +67,7 @@ public class SummaryOutbox {
         return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), millis) * millis);
     }
 
-    @Scheduled(every = "${siaga.upstream.interval:1m}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.upstream.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (enabled()) {
             write(slot(clock.instant(), config.upstream().interval()));

@@ -86,7 +86,7 @@ public class StatusMetrics {
         };
     }
 
-    @Scheduled(every = "${siaga.metrics.refresh:30s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.metrics.refresh}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try (Connection connection = dataSource.getConnection()) {
             Map<List<String>, Long> checks = new HashMap<>();

@@ -83,7 +83,7 @@ public class TicketMetrics {
      * Re-reads the open tickets per step from the database; every step of every stored SOP version has its series,
      * 0 when no ticket is open there, so that dashboards show 0 rather than "no data".
      */
-    @Scheduled(every = "${siaga.metrics.refresh:30s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.metrics.refresh}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refreshOpenTickets() {
         Map<List<String>, Long> counts = new HashMap<>();
