@@ -7,7 +7,7 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.security.OfficeTokenAuthenticationRequest;
-import id.siaga.ticket.service.ServerService;
+import id.siaga.ticket.security.Tokens;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -98,13 +98,13 @@ public class OfficeRegistry {
      * @throws ConflictException when the code is registered already
      */
     public Registered register(String code, String name, String by) {
-        String token = ServerService.newToken(OfficeTokenAuthenticationRequest.PREFIX);
+        String token = Tokens.newToken(OfficeTokenAuthenticationRequest.PREFIX);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 insert into office (code, name, token_hash, created_at, created_by) values (?, ?, ?, ?, ?)
                 on conflict (code) do nothing""")) {
             s.setString(1, code.trim());
             s.setString(2, name.trim());
-            s.setBytes(3, ServerService.hash(token));
+            s.setBytes(3, Tokens.hash(token));
             s.setTimestamp(4, Timestamp.from(clock.instant()));
             s.setString(5, by);
             if (s.executeUpdate() == 0) {

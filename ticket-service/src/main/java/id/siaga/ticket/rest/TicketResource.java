@@ -93,7 +93,7 @@ public class TicketResource {
     @Transactional
     public Response create(@Valid @NotNull CreateTicketRequest request, @Context UriInfo uri) {
         Caller caller = callers.caller();
-        Ticket ticket = tickets.create(request, caller);
+        Ticket ticket = tickets.create(request.command(), caller);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/tickets").path(String.valueOf(ticket.id)).build())
                 .entity(detail(ticket, caller)).build();
     }
@@ -162,7 +162,7 @@ public class TicketResource {
     @Transactional
     public TicketResponse transition(@PathParam("id") long id, @Valid @NotNull TransitionRequest request) {
         Caller caller = callers.caller();
-        Ticket ticket = tickets.transition(id, request, caller);
+        Ticket ticket = tickets.transition(id, request.command(), caller);
         return detail(ticket, caller);
     }
 

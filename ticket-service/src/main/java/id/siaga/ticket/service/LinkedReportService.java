@@ -11,7 +11,7 @@ import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.TicketState;
 import id.siaga.ticket.repository.TicketReportRepository;
 import id.siaga.ticket.repository.TicketRepository;
-import id.siaga.ticket.rest.dto.LinkedReportRequest;
+import id.siaga.ticket.service.command.LinkedReportCommand;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +56,7 @@ public class LinkedReportService {
      * @throws ConflictException         when the ticket is closed or cancelled
      */
     @Transactional
-    public TicketReport link(long ticketId, LinkedReportRequest request, Caller caller) {
+    public TicketReport link(long ticketId, LinkedReportCommand request, Caller caller) {
         Ticket ticket = tickets.findForUpdate(ticketId)
                 .orElseThrow(() -> new ResourceNotFoundException("There is no ticket with id " + ticketId + "."));
         if (request.source() == TicketSource.AGENT) {

@@ -24,9 +24,9 @@ import id.siaga.ticket.repository.TicketEventRepository;
 import id.siaga.ticket.repository.TicketReportRepository;
 import id.siaga.ticket.repository.TicketRepository;
 import id.siaga.ticket.repository.TicketStepRepository;
-import id.siaga.ticket.rest.dto.CreateTicketRequest;
-import id.siaga.ticket.rest.dto.ThirdPartyRequest;
-import id.siaga.ticket.rest.dto.TransitionRequest;
+import id.siaga.ticket.service.command.IntakeCommand;
+import id.siaga.ticket.service.command.ThirdPartyCommand;
+import id.siaga.ticket.service.command.TransitionCommand;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -83,7 +83,7 @@ public class TicketService {
      * @throws InvalidRequestException when the source is AGENT or the server does not exist
      */
     @Transactional
-    public Ticket create(CreateTicketRequest request, Caller caller) {
+    public Ticket create(IntakeCommand request, Caller caller) {
         if (request.source() == TicketSource.AGENT) {
             throw new InvalidRequestException("source", "AGENT is reserved for tickets opened from probe findings; "
                     + "use PHONE, WALK_IN, LETTER or MESSAGE");
@@ -171,7 +171,7 @@ public class TicketService {
      * @throws ConflictException            when the ticket named by duplicateOf is closed, cancelled or a duplicate
      */
     @Transactional
-    public Ticket transition(long id, TransitionRequest request, Caller caller) {
+    public Ticket transition(long id, TransitionCommand request, Caller caller) {
         Long duplicateOf = request.duplicateOf();
         if (duplicateOf != null && duplicateOf < id) {
             // both tickets are locked, the lower id first, so that two cancellations naming each other cannot deadlock
@@ -256,7 +256,7 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket advance(Ticket ticket, SopStateMachine machine, String to, String output, String note,
-            ThirdPartyRequest thirdParty, Caller caller) {
+            ThirdPartyCommand thirdParty, Caller caller) {
         String from = ticket.step;
         Instant now = clock.instant();
         TicketStep current = steps.findCurrent(ticket.id)
@@ -445,7 +445,7 @@ public class TicketService {
         return step;
     }
 
-    private static void requireWhatTheMoveNeeds(String to, TransitionRequest request) {
+    private static void requireWhatTheMoveNeeds(String to, TransitionCommand request) {
         if (StepCodes.CANCELLED.equals(to) && trimToNull(request.remark()) == null) {
             throw new InvalidRequestException("note", "a reason is required to cancel a ticket "
                     + "(e.g. opened in error, duplicate of another ticket)");
@@ -457,7 +457,7 @@ public class TicketService {
         }
     }
 
-    private static void updateThirdParty(Ticket ticket, ThirdPartyRequest thirdParty) {
+    private static void updateThirdParty(Ticket ticket, ThirdPartyCommand thirdParty) {
         if (thirdParty == null) {
             return;
         }
