@@ -7,7 +7,7 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.TicketEvent;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.repository.TicketEventRepository;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

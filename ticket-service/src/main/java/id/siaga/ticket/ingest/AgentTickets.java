@@ -9,7 +9,7 @@ import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopWalkException;
 import id.siaga.ticket.domain.sop.StepCodes;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -10,7 +10,7 @@ import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.escalation.EscalationReason;
 import id.siaga.ticket.escalation.EscalationService;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;

@@ -7,7 +7,7 @@ import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.repository.TicketRepository;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

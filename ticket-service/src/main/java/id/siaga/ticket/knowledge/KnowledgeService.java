@@ -11,7 +11,7 @@ import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.repository.TicketEventRepository;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

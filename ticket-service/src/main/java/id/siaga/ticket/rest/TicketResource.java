@@ -19,7 +19,7 @@ import id.siaga.ticket.rest.dto.TicketResponse;
 import id.siaga.ticket.rest.dto.TicketSummary;
 import id.siaga.ticket.rest.dto.TransitionRequest;
 import id.siaga.ticket.domain.sop.StepCodes;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.service.LinkedReportService;
 import id.siaga.ticket.service.SopService;
 import id.siaga.ticket.service.TicketService;

@@ -1,5 +1,6 @@
 package id.siaga.ticket.service;
 
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;

@@ -1,5 +1,6 @@
 package id.siaga.ticket.service;
 
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.ResourceNotFoundException;

@@ -5,6 +5,7 @@ import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.escalation.EscalationReason;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.knowledge.KnowledgeService;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
