@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,6 +106,7 @@ public class AvailabilityService {
 
     private final AgroalDataSource dataSource;
     private final SiagaConfig config;
+    private final Clock clock;
     private final Map<Object, Cached> cache = new ConcurrentHashMap<>();
 
     /** An answer (or the reading of it, shared by whoever asks meanwhile) and since when it is known. */
@@ -125,7 +127,8 @@ public class AvailabilityService {
         }
     }
 
-    public AvailabilityService(AgroalDataSource dataSource, SiagaConfig config) {
+    public AvailabilityService(AgroalDataSource dataSource, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.config = config;
     }
@@ -151,7 +154,7 @@ public class AvailabilityService {
 
     @SuppressWarnings("unchecked")
     private <T> T cached(Question question, Supplier<T> read) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Duration keep = config.availability().cache();
         CompletableFuture<Object> mine = new CompletableFuture<>();
         Cached known = cache.compute(question, (k, c) -> c != null && (!c.value().isDone() || !c.at().plus(keep).isBefore(now))
@@ -227,7 +230,7 @@ public class AvailabilityService {
 
     private Periods periods(LocalDate from, LocalDate to, Granularity granularity) {
         ZoneId zone = config.zone();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Instant> bounds = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = next(day, granularity)) {

@@ -13,7 +13,7 @@ import java.time.Instant;
 /**
  * One entry of a ticket's append-only audit trail. The database refuses to change or delete it, and seals it into
  * a hash chain when its transaction commits ({@code ticket_event_seal}, checked by
- * {@link id.siaga.ticket.service.AuditVerifier}).
+ * service.AuditVerifier).
  */
 @Entity
 @Immutable

@@ -7,10 +7,10 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.TicketEvent;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.repository.TicketEventRepository;
-import id.siaga.ticket.service.Caller;
-import id.siaga.ticket.service.TicketService;
+import id.siaga.ticket.domain.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * skips a {@code dedupKey} already stored) — and records their acknowledgement. A made escalation queues
  * its notices in the same transaction.
  */
+@Startup
 @ApplicationScoped
 public class EscalationService {
 
@@ -41,9 +43,11 @@ public class EscalationService {
     private final NoticeService notices;
     private final TicketEventRepository events;
     private final MeterRegistry registry;
+    private final Clock clock;
 
     public EscalationService(EntityManager entityManager, EscalationRepository escalations, NoticeService notices,
-            TicketEventRepository events, MeterRegistry registry) {
+            TicketEventRepository events, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.escalations = escalations;
         this.notices = notices;
@@ -69,7 +73,7 @@ public class EscalationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Escalation> raise(Draft draft) {
         String dedupKey = draft.dedupKey();
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         var ids = entityManager.createNativeQuery("""
                 insert into escalation (dedup_key, reason, level, recipient_role, ticket_id, server_id, step_code, step_seq,
@@ -114,7 +118,7 @@ public class EscalationService {
         if (drafts.isEmpty()) {
             return List.of();
         }
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         List<Long> ids = entityManager.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     insert into escalation (dedup_key, reason, level, recipient_role, ticket_id, server_id, step_code,
@@ -181,7 +185,7 @@ public class EscalationService {
             throw new ConflictException("Escalation " + id + " was already acknowledged by " + escalation.acknowledgedBy
                     + " at " + escalation.acknowledgedAt + ".");
         }
-        escalation.acknowledgedAt = TicketService.now();
+        escalation.acknowledgedAt = clock.instant();
         escalation.acknowledgedBy = caller.username();
         escalation.acknowledgedVia = channel.code();
         TicketEvent event = new TicketEvent();
@@ -213,7 +217,7 @@ public class EscalationService {
     /** Acknowledges, on the recipient's behalf, the open escalations of a ticket for that reason. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledgeForTicket(long ticketId, EscalationReason reason, String by) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         for (Escalation open : escalations.list("ticketId = ?1 and reason = ?2 and acknowledgedAt is null", ticketId,
                 reason)) {
             open.acknowledgedAt = now;

@@ -3,15 +3,16 @@ package id.siaga.ticket.escalation;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.repository.UserRepository;
-import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * due time (KASI, then KABID when still unacknowledged after {@code kabid-after}) and agents that stopped
  * reporting (ADB, then KASI). Every instance may run it; the unique key of each escalation makes it once.
  */
+@Startup
 @ApplicationScoped
 public class EscalationSweep {
 
@@ -42,10 +44,13 @@ public class EscalationSweep {
     private final Map<String, AtomicLong> lastSeenAge = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final AgentSilence silence;
+    private final Clock clock;
 
     public EscalationSweep(EntityManager entityManager, EscalationService escalations, EscalationRepository repository,
-            NoticeService notices, UserRepository users, SiagaConfig config, MeterRegistry registry, AgentSilence silence) {
+            NoticeService notices, UserRepository users, SiagaConfig config, MeterRegistry registry, AgentSilence silence,
+            Clock clock) {
         this.silence = silence;
+        this.clock = clock;
         this.entityManager = entityManager;
         this.escalations = escalations;
         this.repository = repository;
@@ -59,10 +64,10 @@ public class EscalationSweep {
                 .description("Agents that missed their reports").register(registry);
     }
 
-    @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.escalation.sweep}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sweep() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         overdueSteps(now);
         overdueStepsToKabid(now);
         silentAgents(now);
@@ -197,14 +202,14 @@ public class EscalationSweep {
     }
 
     /** Sends the Kabid the day's digest of open escalations (once per day, whichever instance runs it). */
-    @Scheduled(cron = "${siaga.notify.digest-cron:0 0 7 * * ?}", timeZone = "${siaga.zone:Asia/Jakarta}")
+    @Scheduled(cron = "${siaga.notify.digest-cron}", timeZone = "${siaga.zone}")
     @Transactional
     public void dailyDigest() {
         List<Escalation> open = repository.list("acknowledgedAt is null order by createdAt");
         if (open.isEmpty()) {
             return;
         }
-        String day = LocalDate.now(config.zone()).toString();
+        String day = LocalDate.now(clock).toString();
         int queued = notices.queueDigest(day, open, users.findByRole(Role.NAME_KABID));
         LOG.infof("Queued %d digest e-mails of %d open escalations for %s", queued, open.size(), day);
     }

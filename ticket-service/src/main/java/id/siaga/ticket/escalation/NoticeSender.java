@@ -1,7 +1,6 @@
 package id.siaga.ticket.escalation;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.service.TicketService;
 import id.siaga.ticket.telegram.TelegramException;
 import id.siaga.ticket.telegram.TelegramNotices;
 import io.quarkus.mailer.Mail;
@@ -20,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -49,8 +49,10 @@ public class NoticeSender {
     private final SiagaConfig config;
     private final TelegramNotices telegram;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Clock clock;
 
-    public NoticeSender(EntityManager entityManager, Mailer mailer, SiagaConfig config, TelegramNotices telegram) {
+    public NoticeSender(EntityManager entityManager, Mailer mailer, SiagaConfig config, TelegramNotices telegram, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.config = config;
@@ -64,10 +66,10 @@ public class NoticeSender {
     private final Map<String, Instant> pausedChats = new ConcurrentHashMap<>();
 
     /** Sends the notices that are due. */
-    @Scheduled(every = "${siaga.notify.send-every:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.notify.send-every}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void sendDue() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object[]> due = entityManager.createNativeQuery("""
                 select id, channel, target, subject, body, attempts, escalation_id from notice
@@ -83,7 +85,7 @@ public class NoticeSender {
             String target = (String) row[2];
             int attempts = ((Number) row[5]).intValue() + 1;
             Instant paused = pausedChats.get(channel + ":" + target);
-            if (paused != null && paused.isAfter(TicketService.now())) {
+            if (paused != null && paused.isAfter(clock.instant())) {
                 entityManager.createNativeQuery("update notice set next_attempt_at = greatest(next_attempt_at, ?1) where id = ?2")
                         .setParameter(1, paused).setParameter(2, id).executeUpdate();
                 continue;
@@ -101,12 +103,12 @@ public class NoticeSender {
                     post(target, (String) row[4]);
                 }
                 entityManager.createNativeQuery("update notice set sent_at = ?1, attempts = ?2, last_error = null where id = ?3")
-                        .setParameter(1, TicketService.now()).setParameter(2, attempts).setParameter(3, id).executeUpdate();
+                        .setParameter(1, clock.instant()).setParameter(2, attempts).setParameter(3, id).executeUpdate();
             } catch (Exception e) {
                 Duration pause = e instanceof TelegramException t && t.retryAfter().isPresent() ? t.retryAfter().get()
                         : Duration.ofSeconds(Math.min(3600, 5L << Math.min(attempts, 10)));
                 String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                Instant failedAt = TicketService.now();
+                Instant failedAt = clock.instant();
                 entityManager.createNativeQuery("""
                         update notice set attempts = ?1, next_attempt_at = ?2, last_error = ?3 where id = ?4""")
                         .setParameter(1, attempts).setParameter(2, failedAt.plus(pause))

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.repository.UserRepository;
-import id.siaga.ticket.service.TicketService;
 import id.siaga.ticket.telegram.TelegramNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -40,9 +40,11 @@ public class NoticeService {
     private final SiagaConfig config;
     private final ObjectMapper json;
     private final TelegramNotices telegram;
+    private final Clock clock;
 
     public NoticeService(EntityManager entityManager, UserRepository users, SiagaConfig config, ObjectMapper json,
-            TelegramNotices telegram) {
+            TelegramNotices telegram, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.users = users;
         this.config = config;
@@ -58,7 +60,7 @@ public class NoticeService {
     /** Queues the notices of several escalations, looking up each recipient role's users once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queueAll(List<Escalation> made) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         Map<String, List<AppUser>> recipients = new HashMap<>();
         for (Escalation e : made) {
             if (config.notices().email()) {
@@ -84,7 +86,7 @@ public class NoticeService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queueChange(Escalation e) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         for (long chat : telegram.messageChats(e.id)) {
             insert(e.id, null, TELEGRAM, String.valueOf(chat), "change", TELEGRAM_BODY, now);
         }
@@ -96,7 +98,7 @@ public class NoticeService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int queueDigest(String day, List<Escalation> open, List<AppUser> kabids) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         int queued = 0;
         for (AppUser kabid : kabids) {
             if (kabid.email == null) {

@@ -1,7 +1,6 @@
 package id.siaga.ticket.escalation;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.service.TicketService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,10 +34,12 @@ public class StepDueTimer {
 
     private final EscalationSweep sweep;
     private final Duration poll;
+    private final Clock clock;
     private ScheduledExecutorService timer;
     private Instant lookedUntil;
 
-    public StepDueTimer(EscalationSweep sweep, SiagaConfig config) {
+    public StepDueTimer(EscalationSweep sweep, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.sweep = sweep;
         this.poll = config.escalation().duePoll();
     }
@@ -61,14 +63,14 @@ public class StepDueTimer {
     }
 
     private void tick() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         Duration wait = poll;
         try {
             Instant from = lookedUntil == null ? now.minus(poll).minus(OVERLAP) : lookedUntil.minus(OVERLAP);
             Optional<Instant> next = sweep.overdueStepsSince(from, now);
             lookedUntil = now;
             if (next.isPresent()) {
-                Duration until = Duration.between(TicketService.now(), next.get()).plusMillis(1);
+                Duration until = Duration.between(clock.instant(), next.get()).plusMillis(1);
                 wait = until.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : until.compareTo(poll) < 0 ? until : poll;
             }
         } catch (RuntimeException e) {

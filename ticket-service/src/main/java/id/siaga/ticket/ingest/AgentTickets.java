@@ -7,23 +7,27 @@ import id.siaga.ticket.domain.Severity;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.sop.SopStateMachine;
+import id.siaga.ticket.domain.sop.SopWalkException;
 import id.siaga.ticket.domain.sop.StepCodes;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Opens tickets from failing checks: the agent has already done SOP steps 2 ("cek tampilan") and 3
- * ("cek fungsi"), so the ticket is walked to ANALYSIS with the evidence as those steps' outputs and waits
- * there for an ADB.
+ * ("cek fungsi"), so the ticket is walked along the active SOP to ANALYSIS with the evidence as those steps' outputs
+ * and waits there for an ADB. A revision whose way to ANALYSIS runs through another step stops the walk there, with
+ * an error in the log.
  */
 @ApplicationScoped
 public class AgentTickets {
@@ -31,6 +35,7 @@ public class AgentTickets {
     /** Check kinds that look at what users see (SOP step 2); every other kind checks a function (step 3). */
     static final String DISPLAY_KIND = "http";
 
+    private static final Logger LOG = Logger.getLogger(AgentTickets.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
 
     private final TicketService tickets;
@@ -71,16 +76,47 @@ public class AgentTickets {
         tickets.open(ticket, agent.username(), why);
 
         SopStateMachine machine = tickets.machineOf(ticket);
-        walk(ticket, machine, StepCodes.INSPECTION, complaint(failing, finding, flapping), agent);
-        walk(ticket, machine, StepCodes.FUNCTION_CHECK, summary(serverState, true), agent);
-        walk(ticket, machine, StepCodes.ANALYSIS, summary(serverState, false), agent);
+        Map<String, String> outputs = Map.of(machine.startStep(), complaint(failing, finding, flapping),
+                StepCodes.INSPECTION, summary(serverState, true), StepCodes.FUNCTION_CHECK, summary(serverState, false));
+        Walk walk = walkToAnalysis(machine);
+        for (String to : walk.moves()) {
+            tickets.advance(ticket, machine, to, outputs.get(ticket.step), null, null, agent);
+        }
+        if (walk.refused() != null) {
+            LOG.errorf("Agent ticket %s stays at %s for an ADB: %s", ticket.number, ticket.step, walk.refused());
+        }
         return ticket;
     }
 
-    private void walk(Ticket ticket, SopStateMachine machine, String to, String output, Caller agent) {
-        if (machine.isLegal(ticket.step, to)) {
-            tickets.advance(ticket, machine, to, output, null, null, agent);
+    /**
+     * The agent's moves on a ticket it opens.
+     *
+     * @param moves   the steps to move the ticket to, in order
+     * @param refused why the walk stops short of ANALYSIS, or null when it gets there
+     */
+    record Walk(List<String> moves, String refused) {
+    }
+
+    /**
+     * @return the SOP's way from its start step to ANALYSIS, as far as each move completes a step the agent has done
+     *         (the complaint, the display check, the function check); refused when the SOP has no such way or it runs
+     *         through a step only a person does
+     */
+    static Walk walkToAnalysis(SopStateMachine machine) {
+        List<String> path;
+        try {
+            path = machine.pathFromStart(StepCodes.ANALYSIS);
+        } catch (SopWalkException e) {
+            return new Walk(List.of(), e.getMessage());
         }
+        List<String> agentSteps = List.of(machine.startStep(), StepCodes.INSPECTION, StepCodes.FUNCTION_CHECK);
+        for (int i = 0; i < path.size() - 1; i++) {
+            if (!agentSteps.contains(path.get(i))) {
+                return new Walk(path.subList(1, i + 1), "the way to " + StepCodes.ANALYSIS + " in SOP "
+                        + machine.document().number() + " runs through " + path.get(i) + ", which the agent does not do");
+            }
+        }
+        return new Walk(path.subList(1, path.size()), null);
     }
 
     private String complaint(CheckState failing, Finding finding, boolean flapping) {

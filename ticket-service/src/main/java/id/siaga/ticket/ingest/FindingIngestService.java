@@ -1,7 +1,6 @@
 package id.siaga.ticket.ingest;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -45,9 +45,11 @@ public class FindingIngestService {
     private final List<BlockingQueue<Post>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private final DistributionSummary postsPerWrite;
+    private final Clock clock;
     private volatile boolean running;
 
-    public FindingIngestService(FindingWriter writer, SiagaConfig config, MeterRegistry registry) {
+    public FindingIngestService(FindingWriter writer, SiagaConfig config, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.writer = writer;
         this.config = config;
         this.window = new ObservationWindow(config.findings().maxClockSkew(), config.findings().retention());
@@ -98,7 +100,7 @@ public class FindingIngestService {
      * @throws WebApplicationException 503 when the service cannot take more posts now
      */
     public FindingWriter.Result ingest(long serverId, List<Finding> findings) {
-        window.check(findings, TicketService.now());
+        window.check(findings, clock.instant());
         Post post = new Post(new FindingWriter.Job(serverId, findings), new CompletableFuture<>());
         try {
             BlockingQueue<Post> queue = queues.get((int) Math.floorMod(serverId, (long) queues.size()));

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -31,8 +32,10 @@ public class FindingPartitions {
 
     private final AgroalDataSource dataSource;
     private final SiagaConfig config;
+    private final Clock clock;
 
-    public FindingPartitions(AgroalDataSource dataSource, SiagaConfig config) {
+    public FindingPartitions(AgroalDataSource dataSource, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.config = config;
     }
@@ -45,7 +48,7 @@ public class FindingPartitions {
     @Scheduled(every = "1h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void maintain() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("select pg_advisory_xact_lock(hashtext('siaga.finding_partitions'))");

@@ -1,7 +1,6 @@
 package id.siaga.ticket.ingest;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,8 +30,10 @@ public class FindingSeenExpiry {
 
     private final AgroalDataSource dataSource;
     private final SiagaConfig config;
+    private final Clock clock;
 
-    public FindingSeenExpiry(AgroalDataSource dataSource, SiagaConfig config) {
+    public FindingSeenExpiry(AgroalDataSource dataSource, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.config = config;
     }
@@ -43,7 +45,7 @@ public class FindingSeenExpiry {
 
     /** @return how many ids were forgotten */
     public long expire() {
-        Instant before = TicketService.now().minus(config.findings().retention()).minus(MARGIN);
+        Instant before = clock.instant().minus(config.findings().retention()).minus(MARGIN);
         long total = 0;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("""

@@ -5,17 +5,19 @@ import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.escalation.EscalationService;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +38,7 @@ import java.util.UUID;
  * rules ask (open tickets, record events, raise escalations). {@link FindingIngestService} feeds it the posts
  * waiting at the moment, so concurrent posts share a transaction (group commit).
  */
+@Startup
 @ApplicationScoped
 public class FindingWriter {
 
@@ -49,10 +52,12 @@ public class FindingWriter {
     private final Counter duplicates;
     private final Map<CheckStatus, Counter> received = new java.util.EnumMap<>(CheckStatus.class);
     private final EscalationService escalations;
+    private final Clock clock;
 
     public FindingWriter(AgroalDataSource dataSource, FindingStore store, EntityManager entityManager,
             AgentTickets agentTickets, TicketService tickets, SiagaConfig config, MeterRegistry registry,
-            EscalationService escalations) {
+            EscalationService escalations, Clock clock) {
+        this.clock = clock;
         this.escalations = escalations;
         this.dataSource = dataSource;
         this.store = store;
@@ -89,7 +94,7 @@ public class FindingWriter {
      */
     @Transactional
     public List<Result> write(List<Job> jobs) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             List<Long> serverIds = jobs.stream().map(Job::serverId).distinct().sorted().toList();
             Map<Long, AgentTickets.Source> servers = store.lockServers(connection, serverIds, now);

@@ -7,12 +7,13 @@ import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.repository.TicketRepository;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,10 +30,12 @@ public class RecheckService {
     private final TicketRepository tickets;
     private final ServerRepository servers;
     private final TicketService ticketService;
+    private final Clock clock;
 
     public RecheckService(EntityManager entityManager, TicketRepository tickets, ServerRepository servers,
-            TicketService ticketService) {
+            TicketService ticketService, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
         this.tickets = tickets;
         this.servers = servers;
         this.ticketService = ticketService;
@@ -71,7 +74,7 @@ public class RecheckService {
     }
 
     private Request store(long serverId, Long ticketId, List<String> checks, Caller caller) {
-        Request request = new Request(UUID.randomUUID(), serverId, ticketId, checks, caller.username(), TicketService.now());
+        Request request = new Request(UUID.randomUUID(), serverId, ticketId, checks, caller.username(), clock.instant());
         entityManager.createNativeQuery("""
                 insert into recheck_request (id, server_id, ticket_id, checks, requested_by, requested_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6)""")

@@ -11,7 +11,7 @@ import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.repository.TicketEventRepository;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,10 +132,12 @@ public class KnowledgeService {
     private final AgroalDataSource dataSource;
     private final ServerRepository servers;
     private final TicketEventRepository events;
+    private final Clock clock;
     private volatile Windows windows;
     private final AtomicBoolean measuring = new AtomicBoolean();
 
-    public KnowledgeService(AgroalDataSource dataSource, ServerRepository servers, TicketEventRepository events) {
+    public KnowledgeService(AgroalDataSource dataSource, ServerRepository servers, TicketEventRepository events, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.servers = servers;
         this.events = events;
@@ -341,7 +344,7 @@ public class KnowledgeService {
         if (known == null) {
             return measureWindows(c);
         }
-        if (known.at().plus(WINDOWS_FRESH).isBefore(Instant.now()) && measuring.compareAndSet(false, true)) {
+        if (known.at().plus(WINDOWS_FRESH).isBefore(clock.instant()) && measuring.compareAndSet(false, true)) {
             CompletableFuture.runAsync(() -> {
                 try (Connection own = dataSource.getConnection()) {
                     measureWindows(own);
@@ -356,7 +359,7 @@ public class KnowledgeService {
     }
 
     private Windows measureWindows(Connection c) throws SQLException {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long records;
         try (PreparedStatement s = c.prepareStatement("select count(*) from repair_knowledge");
                 ResultSet rs = s.executeQuery()) {
@@ -504,7 +507,7 @@ public class KnowledgeService {
         if (why != null && why.length() > 2000) {
             throw new InvalidRequestException("reason", "must be at most 2000 characters");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("update repair_knowledge set curation = ?, curation_reason = ?,"
                     + " curated_by = ?, curated_at = ? where ticket_id = ?")) {

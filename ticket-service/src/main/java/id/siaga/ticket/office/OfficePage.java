@@ -2,7 +2,6 @@ package id.siaga.ticket.office;
 
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
-import id.siaga.ticket.service.TicketService;
 import id.siaga.ticket.web.Formats;
 import id.siaga.ticket.web.Page;
 import id.siaga.ticket.web.PageContext;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,8 +74,10 @@ public class OfficePage {
     private final PageContext context;
     private final OfficeRegistry registry;
     private final SiagaConfig config;
+    private final Clock clock;
 
-    public OfficePage(PageContext context, OfficeRegistry registry, SiagaConfig config) {
+    public OfficePage(PageContext context, OfficeRegistry registry, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.context = context;
         this.registry = registry;
         this.config = config;
@@ -89,7 +91,7 @@ public class OfficePage {
         String by = sortKey(sort);
         OfficeMessages ofc = ofc();
         Formats f = context.formats();
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.zone());
         LocalDate from = today.minusDays(TREND_DAYS - 1);
         Map<String, List<OfficeRegistry.Day>> trends = registry.trends(from);
@@ -126,7 +128,7 @@ public class OfficePage {
     public Response csv(@RestQuery("urut") String sort) {
         String by = sortKey(sort);
         OfficeMessages ofc = ofc();
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         StringBuilder csv = new StringBuilder();
         ReportPage.line(csv, ofc.colCode(), ofc.colName(), ofc.csvVia(), ofc.csvState(), ofc.csvLast(), ofc.csvAge(),
                 ofc.colFaults(), ofc.colOverdue(), ofc.colEscalations(), ofc.csvCompliance());

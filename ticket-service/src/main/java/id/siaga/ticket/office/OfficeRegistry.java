@@ -7,10 +7,9 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.security.OfficeTokenAuthenticationRequest;
+import id.siaga.ticket.security.Tokens;
 import id.siaga.ticket.service.AdminAudit;
-import id.siaga.ticket.service.ServerService;
 import id.siaga.ticket.service.StatusMetrics;
-import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,9 +106,11 @@ public class OfficeRegistry {
     private final ObjectMapper json;
     private final AdminAudit audit;
     private final SummaryOutbox outbox;
+    private final Clock clock;
 
     public OfficeRegistry(AgroalDataSource dataSource, SiagaConfig config, ObjectMapper json, AdminAudit audit,
-            SummaryOutbox outbox) {
+            SummaryOutbox outbox, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.config = config;
         this.json = json;
@@ -123,14 +125,14 @@ public class OfficeRegistry {
      */
     @Transactional
     public Registered register(String code, String name, String by) {
-        String token = ServerService.newToken(OfficeTokenAuthenticationRequest.PREFIX);
+        String token = Tokens.newToken(OfficeTokenAuthenticationRequest.PREFIX);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 insert into office (code, name, token_hash, created_at, created_by) values (?, ?, ?, ?, ?)
                 on conflict (code) do nothing""")) {
             s.setString(1, code.trim());
             s.setString(2, name.trim());
-            s.setBytes(3, ServerService.hash(token));
-            s.setTimestamp(4, Timestamp.from(TicketService.now()));
+            s.setBytes(3, Tokens.hash(token));
+            s.setTimestamp(4, Timestamp.from(clock.instant()));
             s.setString(5, by);
             if (s.executeUpdate() == 0) {
                 throw new ConflictException("An office with code " + code.trim() + " is registered already.");
@@ -171,7 +173,7 @@ public class OfficeRegistry {
         if (!summary.office().code().equals(code)) {
             throw new InvalidRequestException(field + "office.code", "must be " + code + ", the office posting it");
         }
-        Instant latest = TicketService.now().plus(config.findings().maxClockSkew());
+        Instant latest = clock.instant().plus(config.findings().maxClockSkew());
         if (summary.generatedAt().isAfter(latest)) {
             throw new InvalidRequestException(field + "generatedAt", "is in the future");
         }
@@ -198,7 +200,7 @@ public class OfficeRegistry {
                 s.setString(1, code);
                 s.setString(2, relayed.office().name());
                 s.setString(3, via);
-                s.setTimestamp(4, Timestamp.from(TicketService.now()));
+                s.setTimestamp(4, Timestamp.from(clock.instant()));
                 s.setString(5, "relay:" + via);
                 s.executeUpdate();
             }
@@ -227,7 +229,7 @@ public class OfficeRegistry {
         }
         String code = summary.office().code();
         Timestamp generated = Timestamp.from(summary.generatedAt());
-        Timestamp now = Timestamp.from(TicketService.now());
+        Timestamp now = Timestamp.from(clock.instant());
         Double compliance = summary.compliance().withinShare();
         try (PreparedStatement s = c.prepareStatement(STORE)) {
             int i = 0;

@@ -2,7 +2,6 @@ package id.siaga.ticket.office;
 
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.rest.dto.Problem;
-import id.siaga.ticket.service.TicketService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -80,8 +80,10 @@ public class OfficeResource {
 
     private final OfficeRegistry registry;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public OfficeResource(OfficeRegistry registry, SecurityIdentity identity) {
+    public OfficeResource(OfficeRegistry registry, SecurityIdentity identity, Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.identity = identity;
     }
@@ -121,7 +123,7 @@ public class OfficeResource {
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Operation(summary = "The offices reporting here with their latest summary and its age")
     public Items list() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         return new Items(registry.offices(now, true).stream().map(o -> new Item(o.code(), o.name(), o.via(), o.lastSummaryAt(),
                 o.lastSummaryAt() == null ? null : Math.max(0, Duration.between(o.lastSummaryAt(), now).toSeconds()),
                 o.state(), o.summaryJson() == null ? null : registry.parse(o.summaryJson()))).toList());

@@ -7,13 +7,14 @@ import id.siaga.ticket.escalation.EscalationReason;
 import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.service.GaugeFamily;
-import id.siaga.ticket.service.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +30,7 @@ import java.util.Map;
  * reports again; and sets the offices' gauges ({@code siaga.office.*}, labelled by office). Every instance may run
  * it; the escalations' unique keys make each once.
  */
+@Startup
 @ApplicationScoped
 public class OfficeWatch {
 
@@ -47,9 +49,11 @@ public class OfficeWatch {
     private final GaugeFamily open;
     private final GaugeFamily compliance;
     private final GaugeFamily status;
+    private final Clock clock;
 
     public OfficeWatch(EntityManager entityManager, EscalationService escalations, EscalationRepository repository,
-            OfficeRegistry registry, SiagaConfig config, MeterRegistry meters) {
+            OfficeRegistry registry, SiagaConfig config, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.escalations = escalations;
         this.repository = repository;
@@ -70,10 +74,10 @@ public class OfficeWatch {
                 true, "office", "application");
     }
 
-    @Scheduled(every = "${siaga.escalation.sweep:30s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.escalation.sweep}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sweep() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object[]> quiet = entityManager.createNativeQuery("""
                 select code, name, coalesce(last_summary_at, created_at), extract(epoch from coalesce(last_summary_at, created_at))::bigint

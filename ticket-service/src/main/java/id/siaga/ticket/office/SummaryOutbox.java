@@ -3,7 +3,6 @@ package id.siaga.ticket.office;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.service.TicketService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,9 +35,11 @@ public class SummaryOutbox {
     private final OfficeIdentity identity;
     private final SiagaConfig config;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public SummaryOutbox(EntityManager entityManager, SummaryBuilder builder, OfficeIdentity identity, SiagaConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.builder = builder;
         this.identity = identity;
@@ -65,10 +67,10 @@ public class SummaryOutbox {
         return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), millis) * millis);
     }
 
-    @Scheduled(every = "${siaga.upstream.interval:1m}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.upstream.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (enabled()) {
-            write(slot(TicketService.now(), config.upstream().interval()));
+            write(slot(clock.instant(), config.upstream().interval()));
         }
     }
 
@@ -101,7 +103,7 @@ public class SummaryOutbox {
         entityManager.createNativeQuery("""
                 insert into office_outbox (id, slot, body, created_at) values (?1, ?2, ?3, ?4) on conflict (slot) do nothing""")
                 .setParameter(1, summary.summaryId()).setParameter(2, slot).setParameter(3, body)
-                .setParameter(4, TicketService.now()).executeUpdate();
+                .setParameter(4, clock.instant()).executeUpdate();
         if (thinned > 0) {
             entityManager.createNativeQuery("update office_outbox_thinned set pending = pending - ?1 where id = 1")
                     .setParameter(1, thinned).executeUpdate();

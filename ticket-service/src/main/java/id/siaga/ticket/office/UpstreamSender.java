@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * than {@code siaga.upstream.thin-after} are thinned to the first of each office and hour, counted in
  * {@code siaga_upstream_forwards_thinned_total}.
  */
+@Startup
 @ApplicationScoped
 public class UpstreamSender {
 
@@ -76,11 +78,13 @@ public class UpstreamSender {
     private final Counter sent;
     private final Counter failed;
     private final Counter refused;
+    private final Clock clock;
     private int failures;
     private long nextAttemptNanos;
 
     public UpstreamSender(AgroalDataSource dataSource, SummaryOutbox outbox, OfficeIdentity identity, SiagaConfig config,
-            MeterRegistry registry, ObjectMapper json) {
+            MeterRegistry registry, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.json = json;
         this.outbox = outbox;
@@ -248,12 +252,12 @@ public class UpstreamSender {
         }
     }
 
-    private static void forwarded(Connection c, List<Long> carried) throws SQLException {
+    private void forwarded(Connection c, List<Long> carried) throws SQLException {
         if (carried.isEmpty()) {
             return;
         }
         try (PreparedStatement u = c.prepareStatement("update office_forward set sent_at = ? where seq = any (?)")) {
-            u.setTimestamp(1, Timestamp.from(TicketService.now()));
+            u.setTimestamp(1, Timestamp.from(clock.instant()));
             u.setArray(2, c.createArrayOf("bigint", carried.toArray()));
             u.executeUpdate();
         }
@@ -264,7 +268,7 @@ public class UpstreamSender {
                 + "sent_at = case when ? then cast(? as timestamptz) else sent_at end where id = ?")) {
             u.setString(1, error == null ? null : cut(error));
             u.setBoolean(2, done);
-            u.setTimestamp(3, Timestamp.from(TicketService.now()));
+            u.setTimestamp(3, Timestamp.from(clock.instant()));
             u.setObject(4, id);
             u.executeUpdate();
         }
@@ -272,7 +276,7 @@ public class UpstreamSender {
 
     /** Thins unsent summaries older than the threshold to the first of each hour, and counts what it removed. */
     private void thin(Connection c) throws SQLException {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         try (PreparedStatement t = c.prepareStatement("""
                 with doomed as (
                     delete from office_outbox o where o.sent_at is null and o.slot < ?

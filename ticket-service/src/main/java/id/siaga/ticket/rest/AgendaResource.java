@@ -1,6 +1,5 @@
 package id.siaga.ticket.rest;
 
-import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.rest.dto.AgendaResponse;
 import id.siaga.ticket.service.AgendaService;
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -27,11 +27,11 @@ import java.util.List;
 public class AgendaResource {
 
     private final AgendaService agenda;
-    private final SiagaConfig config;
+    private final Clock clock;
 
-    public AgendaResource(AgendaService agenda, SiagaConfig config) {
+    public AgendaResource(AgendaService agenda, Clock clock) {
+        this.clock = clock;
         this.agenda = agenda;
-        this.config = config;
     }
 
     @GET
@@ -51,7 +51,7 @@ public class AgendaResource {
 
     private int year(String value) {
         if (value == null || value.isBlank()) {
-            return LocalDate.now(config.zone()).getYear();
+            return LocalDate.now(clock).getYear();
         }
         try {
             int year = Integer.parseInt(value.trim());

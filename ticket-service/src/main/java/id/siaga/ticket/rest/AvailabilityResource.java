@@ -1,7 +1,6 @@
 package id.siaga.ticket.rest;
 
 import id.siaga.ticket.availability.AvailabilityService;
-import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.rest.dto.AvailabilityResponse;
 import id.siaga.ticket.rest.dto.Problem;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -36,11 +36,11 @@ public class AvailabilityResource {
     static final int MAX_MONTHS = 36;
 
     private final AvailabilityService availability;
-    private final SiagaConfig config;
+    private final Clock clock;
 
-    public AvailabilityResource(AvailabilityService availability, SiagaConfig config) {
+    public AvailabilityResource(AvailabilityService availability, Clock clock) {
+        this.clock = clock;
         this.availability = availability;
-        this.config = config;
     }
 
     @GET
@@ -74,7 +74,7 @@ public class AvailabilityResource {
         AvailabilityService.Granularity cut = granularity == null || granularity.isBlank()
                 ? AvailabilityService.Granularity.DAY
                 : QueryParams.enumeration("granularity", granularity, AvailabilityService.Granularity.class);
-        LocalDate today = LocalDate.now(config.zone());
+        LocalDate today = LocalDate.now(clock);
         LocalDate last = date("to", to, today);
         if (last.isAfter(today)) {
             throw QueryParams.invalid("to", "must not be after today (" + today + ")");

@@ -1,7 +1,7 @@
 package id.siaga.ticket.rest;
 
 import id.siaga.ticket.domain.Role;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 

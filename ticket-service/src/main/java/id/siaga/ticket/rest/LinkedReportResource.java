@@ -54,7 +54,7 @@ public class LinkedReportResource {
     @APIResponse(responseCode = "409", description = "The ticket is closed or cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "AGENT as source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response link(@PathParam("id") long id, @Valid @NotNull LinkedReportRequest request) {
-        TicketReport report = reports.link(id, request, callers.caller());
+        TicketReport report = reports.link(id, request.command(), callers.caller());
         return Response.status(Response.Status.CREATED).entity(LinkedReportResponse.of(report)).build();
     }
 

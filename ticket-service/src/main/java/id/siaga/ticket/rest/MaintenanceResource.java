@@ -6,7 +6,6 @@ import id.siaga.ticket.rest.dto.MaintenanceRequest;
 import id.siaga.ticket.rest.dto.MaintenanceResponse;
 import id.siaga.ticket.rest.dto.Problem;
 import id.siaga.ticket.service.MaintenanceService;
-import id.siaga.ticket.service.TicketService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,8 +40,10 @@ public class MaintenanceResource {
 
     private final MaintenanceService maintenance;
     private final CallerFactory callers;
+    private final Clock clock;
 
-    public MaintenanceResource(MaintenanceService maintenance, CallerFactory callers) {
+    public MaintenanceResource(MaintenanceService maintenance, CallerFactory callers, Clock clock) {
+        this.clock = clock;
         this.maintenance = maintenance;
         this.callers = callers;
     }
@@ -55,7 +57,7 @@ public class MaintenanceResource {
         MaintenanceWindow window = maintenance.plan(request.serverId(), request.from(), request.to(), request.reason(),
                 callers.caller());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/maintenance").path(String.valueOf(window.id)).build())
-                .entity(toResponse(window, TicketService.now())).build();
+                .entity(toResponse(window, clock.instant())).build();
     }
 
     @GET
@@ -63,7 +65,7 @@ public class MaintenanceResource {
     @Transactional
     @Operation(summary = "Maintenance windows that have not ended, soonest first")
     public List<MaintenanceResponse> list() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         return maintenance.current().stream().map(w -> toResponse(w, now)).toList();
     }
 
@@ -73,7 +75,7 @@ public class MaintenanceResource {
     @Transactional
     @Operation(summary = "One maintenance window")
     public MaintenanceResponse get(@PathParam("id") long id) {
-        return toResponse(maintenance.get(id), TicketService.now());
+        return toResponse(maintenance.get(id), clock.instant());
     }
 
     @DELETE

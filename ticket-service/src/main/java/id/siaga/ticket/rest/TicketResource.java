@@ -19,7 +19,7 @@ import id.siaga.ticket.rest.dto.TicketResponse;
 import id.siaga.ticket.rest.dto.TicketSummary;
 import id.siaga.ticket.rest.dto.TransitionRequest;
 import id.siaga.ticket.domain.sop.StepCodes;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.service.LinkedReportService;
 import id.siaga.ticket.service.SopService;
 import id.siaga.ticket.service.TicketService;
@@ -51,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -68,9 +69,11 @@ public class TicketResource {
     private final FindingQuery findings;
     private final SopService sop;
     private final LinkedReportService linked;
+    private final Clock clock;
 
     public TicketResource(TicketService tickets, TicketMapper mapper, CallerFactory callers, RecheckService rechecks,
-            FindingQuery findings, SopService sop, LinkedReportService linked) {
+            FindingQuery findings, SopService sop, LinkedReportService linked, Clock clock) {
+        this.clock = clock;
         this.linked = linked;
         this.sop = sop;
         this.tickets = tickets;
@@ -90,7 +93,7 @@ public class TicketResource {
     @Transactional
     public Response create(@Valid @NotNull CreateTicketRequest request, @Context UriInfo uri) {
         Caller caller = callers.caller();
-        Ticket ticket = tickets.create(request, caller);
+        Ticket ticket = tickets.create(request.command(), caller);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/tickets").path(String.valueOf(ticket.id)).build())
                 .entity(detail(ticket, caller)).build();
     }
@@ -112,7 +115,7 @@ public class TicketResource {
                 QueryParams.id("serverId", serverId), QueryParams.enumeration("source", source, TicketSource.class),
                 QueryParams.bool("overdue", overdue));
         PanacheQuery<Ticket> query = tickets.search(filter, page, size);
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         List<TicketSummary> items = query.list().stream().map(t -> mapper.summary(t, now)).toList();
         return new PageResponse<>(items, tickets.count(filter), page, size);
     }
@@ -128,7 +131,7 @@ public class TicketResource {
     public List<TicketSummary> related(
             @Parameter(description = "SIAK, KTP_EL or OTHER") @QueryParam("application") String application,
             @Parameter(description = "The affected server", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("serverId") String serverId) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         return linked.related(QueryParams.enumeration("application", application, Application.class),
                 QueryParams.id("serverId", serverId)).stream().map(t -> mapper.summary(t, now)).toList();
     }
@@ -159,7 +162,7 @@ public class TicketResource {
     @Transactional
     public TicketResponse transition(@PathParam("id") long id, @Valid @NotNull TransitionRequest request) {
         Caller caller = callers.caller();
-        Ticket ticket = tickets.transition(id, request, caller);
+        Ticket ticket = tickets.transition(id, request.command(), caller);
         return detail(ticket, caller);
     }
 
@@ -235,6 +238,6 @@ public class TicketResource {
     }
 
     private TicketResponse detail(Ticket ticket, Caller caller) {
-        return mapper.detail(ticket, tickets.steps(ticket.id), caller.roles(), TicketService.now());
+        return mapper.detail(ticket, tickets.steps(ticket.id), caller.roles(), clock.instant());
     }
 }

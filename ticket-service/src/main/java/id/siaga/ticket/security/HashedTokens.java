@@ -1,6 +1,5 @@
 package id.siaga.ticket.security;
 
-import id.siaga.ticket.service.ServerService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,7 +48,7 @@ public final class HashedTokens<T> {
 
     /** @return the identity of the token's owner; fails with {@link AuthenticationFailedException} when none */
     public Uni<SecurityIdentity> authenticate(String token, AuthenticationRequestContext context) {
-        byte[] hash = ServerService.hash(token);
+        byte[] hash = Tokens.hash(token);
         String key = Base64.getEncoder().encodeToString(hash);
         Known<T> known = cache.get(key);
         if (known != null && known.expiresAtNanos() > System.nanoTime() && MessageDigest.isEqual(known.hash(), hash)) {

@@ -3,6 +3,7 @@ package id.siaga.ticket.security;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * counted in {@code siaga_auth_password_hash_checks_total} so that it can be seen that repeated API calls do not
  * pay it again.
  */
+@Startup
 @ApplicationScoped
 public class PasswordChecks {
 

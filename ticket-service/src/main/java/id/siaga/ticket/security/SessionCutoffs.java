@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,22 +30,24 @@ public class SessionCutoffs {
     static final Duration RENEWAL_MARGIN = Duration.ofSeconds(5);
 
     private final AgroalDataSource dataSource;
+    private final Clock clock;
 
-    public SessionCutoffs(AgroalDataSource dataSource) {
+    public SessionCutoffs(AgroalDataSource dataSource, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
     }
 
     /** Ends every current session of the person (sign-out, password change); joins a running transaction. */
     public void endSessions(String username) {
         update("update app_user set sessions_valid_from = ? where username = ?",
-                Instant.now().plus(RENEWAL_MARGIN), username, null);
+                clock.instant().plus(RENEWAL_MARGIN), username, null);
     }
 
     /** A password sign-in on the pages at this moment: its new cookie is valid even right after a sign-out. */
     public void signedIn(String username) {
         // The cookie holds its expiry in whole milliseconds: a sign-in's moment must not lie within the millisecond
         // in which its own cookie is issued, or the new cookie would count as older than it.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         update("update app_user set sessions_valid_from = ? where username = ? and sessions_valid_from > ?",
                 now, username, now);
     }

@@ -3,6 +3,7 @@ package id.siaga.ticket.security;
 import id.siaga.ticket.config.LockoutConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -21,6 +22,7 @@ import java.util.Optional;
  * Every failure and lock-out is logged (name and address, never the password) and counted
  * ({@code siaga_auth_failures_total{channel}}, {@code siaga_auth_lockouts_total{scope}}).
  */
+@Startup
 @ApplicationScoped
 public class SignInThrottle {
 

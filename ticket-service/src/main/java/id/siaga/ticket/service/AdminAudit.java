@@ -3,6 +3,7 @@ package id.siaga.ticket.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,8 +38,10 @@ public class AdminAudit {
     }
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public AdminAudit(EntityManager entityManager) {
+    public AdminAudit(EntityManager entityManager, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
     }
 
@@ -51,7 +54,7 @@ public class AdminAudit {
         String text = note == null || note.length() <= NOTE_MAX ? note : note.substring(0, NOTE_MAX - 1) + "…";
         entityManager.createNativeQuery("""
                 insert into admin_event (at, actor, type, subject, note) values (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, TicketService.now())
+                .setParameter(1, clock.instant())
                 .setParameter(2, actor)
                 .setParameter(3, type)
                 .setParameter(4, subject)

@@ -1,5 +1,6 @@
 package id.siaga.ticket.service;
 
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
@@ -11,12 +12,13 @@ import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.TicketState;
 import id.siaga.ticket.repository.TicketReportRepository;
 import id.siaga.ticket.repository.TicketRepository;
-import id.siaga.ticket.rest.dto.LinkedReportRequest;
+import id.siaga.ticket.service.command.LinkedReportCommand;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +40,10 @@ public class LinkedReportService {
     private final TicketRepository tickets;
     private final TicketReportRepository reports;
     private final TicketService ticketService;
+    private final Clock clock;
 
-    public LinkedReportService(TicketRepository tickets, TicketReportRepository reports, TicketService ticketService) {
+    public LinkedReportService(TicketRepository tickets, TicketReportRepository reports, TicketService ticketService, Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.reports = reports;
         this.ticketService = ticketService;
@@ -53,7 +57,7 @@ public class LinkedReportService {
      * @throws ConflictException         when the ticket is closed or cancelled
      */
     @Transactional
-    public TicketReport link(long ticketId, LinkedReportRequest request, Caller caller) {
+    public TicketReport link(long ticketId, LinkedReportCommand request, Caller caller) {
         Ticket ticket = tickets.findForUpdate(ticketId)
                 .orElseThrow(() -> new ResourceNotFoundException("There is no ticket with id " + ticketId + "."));
         if (request.source() == TicketSource.AGENT) {
@@ -64,7 +68,7 @@ public class LinkedReportService {
             throw new ConflictException("Ticket " + ticket.number + " is " + (ticket.state == TicketState.CLOSED
                     ? "closed" : "cancelled") + "; a report can only be linked to an open ticket (file a new complaint).");
         }
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         TicketReport report = new TicketReport();
         report.ticketId = ticket.id;
         report.originTicketId = ticket.id;

@@ -1,5 +1,6 @@
 package id.siaga.ticket.service;
 
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.ResourceNotFoundException;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,8 +27,10 @@ public class MaintenanceService {
     private final MaintenanceWindowRepository windows;
     private final ServerRepository servers;
     private final DueTimes dueTimes;
+    private final Clock clock;
 
-    public MaintenanceService(MaintenanceWindowRepository windows, ServerRepository servers, DueTimes dueTimes) {
+    public MaintenanceService(MaintenanceWindowRepository windows, ServerRepository servers, DueTimes dueTimes, Clock clock) {
+        this.clock = clock;
         this.windows = windows;
         this.servers = servers;
         this.dueTimes = dueTimes;
@@ -50,7 +54,7 @@ public class MaintenanceService {
         window.endsAt = endsAt;
         window.reason = reason.trim();
         window.createdBy = caller.username();
-        window.createdAt = TicketService.now();
+        window.createdAt = clock.instant();
         windows.persist(window);
         LOG.infof("%s planned maintenance %s for %s from %s to %s", caller.username(), window.id,
                 serverId == null ? "all servers" : "server " + serverId, startsAt, endsAt);
@@ -62,7 +66,7 @@ public class MaintenanceService {
     public void cancel(long id, Caller caller) {
         MaintenanceWindow window = windows.findByIdOptional(id).filter(w -> w.deletedAt == null)
                 .orElseThrow(() -> new ResourceNotFoundException("There is no maintenance window with id " + id + "."));
-        window.deletedAt = TicketService.now();
+        window.deletedAt = clock.instant();
         window.deletedBy = caller.username();
         windows.flush();
         dueTimes.recompute(window.serverId);
@@ -75,7 +79,7 @@ public class MaintenanceService {
 
     /** @return windows that have not ended yet */
     public List<MaintenanceWindow> current() {
-        return windows.current(TicketService.now());
+        return windows.current(clock.instant());
     }
 
     /** @return whether findings of the server at that moment fall inside a window */

@@ -6,17 +6,13 @@ import id.siaga.ticket.domain.Server;
 import id.siaga.ticket.domain.ServerRole;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.security.AgentTokenIdentityProvider;
+import id.siaga.ticket.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -30,13 +26,14 @@ public class ServerService {
     public static final String TOKEN_PREFIX = "siaga_";
 
     private static final Logger LOG = Logger.getLogger(ServerService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServerRepository servers;
     private final AgentTokenIdentityProvider tokens;
     private final AdminAudit audit;
+    private final Clock clock;
 
-    public ServerService(ServerRepository servers, AgentTokenIdentityProvider tokens, AdminAudit audit) {
+    public ServerService(ServerRepository servers, AgentTokenIdentityProvider tokens, AdminAudit audit, Clock clock) {
+        this.clock = clock;
         this.servers = servers;
         this.tokens = tokens;
         this.audit = audit;
@@ -62,8 +59,8 @@ public class ServerService {
         String token = newToken();
         Server server = new Server();
         apply(server, details);
-        server.agentTokenHash = hash(token);
-        server.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        server.agentTokenHash = Tokens.hash(token);
+        server.createdAt = clock.instant();
         servers.persist(server);
         audit.record(actor, AdminAudit.SERVER_REGISTERED, subject(server), describe(server));
         LOG.infof("Registered server %s (%s) as id %d", server.name, server.role, server.id);
@@ -97,7 +94,7 @@ public class ServerService {
     public Registered renewToken(long id, String actor) {
         Server server = get(id);
         String token = newToken();
-        server.agentTokenHash = hash(token);
+        server.agentTokenHash = Tokens.hash(token);
         tokens.forgetServer(id);
         audit.record(actor, AdminAudit.AGENT_TOKEN_ISSUED, subject(server), "the previous token stopped working");
         LOG.infof("Renewed the agent token of server %s", server.name);
@@ -140,24 +137,8 @@ public class ServerService {
         return servers.listAll(io.quarkus.panache.common.Sort.ascending("name"));
     }
 
-    /** @return the SHA-256 of a token, as stored */
-    public static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String newToken() {
-        return newToken(TOKEN_PREFIX);
-    }
-
-    /** @return a random 256-bit secret, URL-safe Base64 after the prefix; only its {@link #hash} is to be stored */
-    public static String newToken(String prefix) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return Tokens.newToken(TOKEN_PREFIX);
     }
 
     private static String blankToNull(String value) {

@@ -17,9 +17,9 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +42,10 @@ public class SopService {
     private final ObjectMapper json;
     private final Map<Long, SopStateMachine> machines = new ConcurrentHashMap<>();
     private final Map<Long, Integer> versionNumbers = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    public SopService(SopVersionRepository versions, EntityManager entityManager, ObjectMapper json) {
+    public SopService(SopVersionRepository versions, EntityManager entityManager, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.versions = versions;
         this.entityManager = entityManager;
         this.json = json;
@@ -135,7 +137,7 @@ public class SopService {
         version.title = document.title().trim();
         version.effectiveDate = document.effectiveDate() == null ? null : LocalDate.parse(document.effectiveDate());
         version.definition = document;
-        version.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        version.createdAt = clock.instant();
         version.createdBy = actor;
         versions.persist(version);
         LOG.infof("%s added SOP %s version %d", actor, version.number, version.version);

@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * same): each server's current check status and when its agent last reported (and how often it should), open
  * escalations by level and recipient with the age of the oldest, and whether this instance reaches its database.
  */
+@Startup
 @ApplicationScoped
 public class StatusMetrics {
 
@@ -50,8 +53,10 @@ public class StatusMetrics {
     private final GaugeFamily escalationsOpen;
     private final GaugeFamily escalationsOldest;
     private final AtomicLong databaseUp = new AtomicLong();
+    private final Clock clock;
 
-    public StatusMetrics(AgroalDataSource dataSource, SiagaConfig config, MeterRegistry registry) {
+    public StatusMetrics(AgroalDataSource dataSource, SiagaConfig config, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.config = config;
         this.agentLastSeen = new GaugeFamily(registry, AGENT_LAST_SEEN,
@@ -83,7 +88,7 @@ public class StatusMetrics {
         };
     }
 
-    @Scheduled(every = "${siaga.metrics.refresh:30s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.metrics.refresh}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try (Connection connection = dataSource.getConnection()) {
             Map<List<String>, Long> checks = new HashMap<>();
@@ -118,7 +123,7 @@ public class StatusMetrics {
                 open.put(kind, 0L);
                 oldest.put(kind, 0L);
             });
-            Instant now = TicketService.now();
+            Instant now = clock.instant();
             try (PreparedStatement query = connection.prepareStatement("""
                     select level, recipient_role, count(*), min(created_at) from escalation
                     where acknowledged_at is null and resolved_at is null group by level, recipient_role""")) {

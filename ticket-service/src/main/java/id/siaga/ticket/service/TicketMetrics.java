@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,7 @@ import java.util.Map;
  * Ticket meters for dashboards: open tickets per step (read from the database, so every instance reports
  * the same), tickets opened, transitions, and each step's duration against its time standard.
  */
+@Startup
 @ApplicationScoped
 public class TicketMetrics {
 
@@ -83,7 +85,7 @@ public class TicketMetrics {
      * Re-reads the open tickets per step from the database; every step of every stored SOP version has its series,
      * 0 when no ticket is open there, so that dashboards show 0 rather than "no data".
      */
-    @Scheduled(every = "${siaga.metrics.refresh:30s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${siaga.metrics.refresh}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refreshOpenTickets() {
         Map<List<String>, Long> counts = new HashMap<>();

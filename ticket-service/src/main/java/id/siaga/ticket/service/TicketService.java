@@ -3,8 +3,10 @@ package id.siaga.ticket.service;
 import id.siaga.ticket.clock.StepClock;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.escalation.EscalationReason;
+import id.siaga.ticket.escalation.EscalationKey;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.knowledge.KnowledgeService;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
@@ -17,6 +19,7 @@ import id.siaga.ticket.domain.TicketReport;
 import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.TicketState;
 import id.siaga.ticket.domain.TicketStep;
+import id.siaga.ticket.domain.sop.Move;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.repository.ServerRepository;
@@ -24,16 +27,16 @@ import id.siaga.ticket.repository.TicketEventRepository;
 import id.siaga.ticket.repository.TicketReportRepository;
 import id.siaga.ticket.repository.TicketRepository;
 import id.siaga.ticket.repository.TicketStepRepository;
-import id.siaga.ticket.rest.dto.CreateTicketRequest;
-import id.siaga.ticket.rest.dto.ThirdPartyRequest;
-import id.siaga.ticket.rest.dto.TransitionRequest;
+import id.siaga.ticket.service.command.IntakeCommand;
+import id.siaga.ticket.service.command.ThirdPartyCommand;
+import id.siaga.ticket.service.command.TransitionCommand;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -50,7 +53,8 @@ public class TicketService {
     private final ServerRepository servers;
     private final SopService sop;
     private final NumberingService numbering;
-    private final StepClock clock;
+    private final StepClock stepClock;
+    private final Clock clock;
     private final TicketMetrics metrics;
     private final SiagaConfig config;
     private final EscalationService escalations;
@@ -58,9 +62,9 @@ public class TicketService {
     private final TicketReportRepository reports;
 
     public TicketService(TicketRepository tickets, TicketStepRepository steps, TicketEventRepository events,
-            ServerRepository servers, SopService sop, NumberingService numbering, StepClock clock,
+            ServerRepository servers, SopService sop, NumberingService numbering, StepClock stepClock,
             TicketMetrics metrics, SiagaConfig config, EscalationService escalations, KnowledgeService knowledge,
-            TicketReportRepository reports) {
+            TicketReportRepository reports, Clock clock) {
         this.reports = reports;
         this.escalations = escalations;
         this.knowledge = knowledge;
@@ -70,6 +74,7 @@ public class TicketService {
         this.servers = servers;
         this.sop = sop;
         this.numbering = numbering;
+        this.stepClock = stepClock;
         this.clock = clock;
         this.metrics = metrics;
         this.config = config;
@@ -81,7 +86,7 @@ public class TicketService {
      * @throws InvalidRequestException when the source is AGENT or the server does not exist
      */
     @Transactional
-    public Ticket create(CreateTicketRequest request, Caller caller) {
+    public Ticket create(IntakeCommand request, Caller caller) {
         if (request.source() == TicketSource.AGENT) {
             throw new InvalidRequestException("source", "AGENT is reserved for tickets opened from probe findings; "
                     + "use PHONE, WALK_IN, LETTER or MESSAGE");
@@ -107,7 +112,7 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket open(Ticket ticket, String actor, String note) {
-        Instant now = now();
+        Instant now = clock.instant();
         SopVersion version = sop.active();
         SopStateMachine machine = sop.machine(version);
         int year = now.atZone(config.zone()).getYear();
@@ -136,12 +141,12 @@ public class TicketService {
     }
 
     public PanacheQuery<Ticket> search(TicketRepository.Filter filter, int page, int size) {
-        return tickets.search(filter, now(), page, size);
+        return tickets.search(filter, clock.instant(), page, size);
     }
 
     /** @return how many tickets match the filter */
     public long count(TicketRepository.Filter filter) {
-        return tickets.count(filter, now());
+        return tickets.count(filter, clock.instant());
     }
 
     public List<TicketStep> steps(long ticketId) {
@@ -169,7 +174,7 @@ public class TicketService {
      * @throws ConflictException            when the ticket named by duplicateOf is closed, cancelled or a duplicate
      */
     @Transactional
-    public Ticket transition(long id, TransitionRequest request, Caller caller) {
+    public Ticket transition(long id, TransitionCommand request, Caller caller) {
         Long duplicateOf = request.duplicateOf();
         if (duplicateOf != null && duplicateOf < id) {
             // both tickets are locked, the lower id first, so that two cancellations naming each other cannot deadlock
@@ -188,7 +193,7 @@ public class TicketService {
                     + "; steps that may follow " + from + ": " + String.join(", ", machine.nextSteps(from)));
         }
         machine.check(from, to, caller.roles());
-        requireWhatTheMoveNeeds(to, request);
+        requireWhatTheMoveNeeds(machine.move(from, to), request);
         Ticket survivor = duplicateOf == null ? null : survivor(ticket, duplicateOf);
         advance(ticket, machine, to, request.output(), request.remark(), request.thirdParty(), caller);
         if (survivor != null) {
@@ -225,7 +230,7 @@ public class TicketService {
      * agent's ticket: that is no complaint), to the surviving ticket, with an audit event on each.
      */
     private void mergeInto(Ticket duplicate, Ticket survivor, Caller caller) {
-        Instant now = now();
+        Instant now = clock.instant();
         int moved = reports.move(duplicate.id, survivor.id);
         if (duplicate.source != TicketSource.AGENT) {
             TicketReport complaint = new TicketReport();
@@ -254,87 +259,30 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket advance(Ticket ticket, SopStateMachine machine, String to, String output, String note,
-            ThirdPartyRequest thirdParty, Caller caller) {
+            ThirdPartyCommand thirdParty, Caller caller) {
         String from = ticket.step;
-        Instant now = now();
-        TicketStep current = steps.findCurrent(ticket.id)
-                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.number + " has no open step record"));
-        current.endedAt = now;
-        current.actor = caller.username();
-        current.output = trimToNull(output);
-        metrics.stepCompleted(current, machine.minDuration(from).orElse(null), machine.maxDuration(from).orElse(null));
-
+        Move move = machine.move(from, to);
+        Instant now = clock.instant();
+        TicketStep current = completeStep(ticket, machine, output, caller, now);
         if (ticket.assignee == null && caller.person() && caller.roles().stream().anyMatch(Role::worksTickets)) {
             ticket.assignee = caller.username();
         }
-        if (StepCodes.DECISION.equals(from)) {
-            ticket.decision = machine.label(from, to).orElse(null);
-            if (StepCodes.NO.equals(ticket.decision)) {
-                escalations.raise(new EscalationService.Draft("ticket:" + ticket.id + ":step:" + current.seq,
-                        EscalationReason.DECISION_NO, 1, Role.JF_ADB, ticket.id, ticket.serverId, from, current.seq, null,
-                        "Tiket " + ticket.number + ": keputusan \"Tidak\" — software belum berfungsi baik ("
-                                + ticket.title + ")"));
-            }
+        if (move.decision() != null) {
+            recordDecision(ticket, move, current);
         }
-        if (StepCodes.THIRD_PARTY_REPAIR.equals(from)) {
-            ticket.thirdPartyRepairedAt = now;
-            if (ticket.thirdPartyApprovedBy == null) {
-                ticket.thirdPartyApprovedBy = caller.username();
-                ticket.thirdPartyApprovedAt = now;
-                escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
-            }
-            updateThirdParty(ticket, thirdParty);
+        if (move.leavesThirdParty()) {
+            finishThirdParty(ticket, thirdParty, caller, now);
         }
-        if (StepCodes.ANALYSIS.equals(to) && StepCodes.REPORT_TO_JF_ADB.equals(from)) {
+        if (move.startsAnotherRound()) {
             ticket.round++;
         }
         String remark = trimToNull(note);
         String type = TicketEventType.TRANSITION;
-        if (StepCodes.CANCELLED.equals(to)) {
-            ticket.state = TicketState.CANCELLED;
-            ticket.cancelReason = remark;
-            ticket.closedAt = now;
-            ticket.dueAt = null;
-            type = TicketEventType.CANCELLED;
-        } else if (StepCodes.CLOSED.equals(to)) {
-            if (StepCodes.AGENDA.equals(from)) {
-                int year = now.atZone(config.zone()).getYear();
-                int seq = numbering.next(NumberingService.AGENDA, year);
-                ticket.agendaNumber = String.format("%03d/%s/%d", seq, config.agendaUnit(), year);
-                remark = remark == null ? "Agenda " + ticket.agendaNumber : remark + " (agenda " + ticket.agendaNumber + ")";
-            }
-            ticket.state = TicketState.CLOSED;
-            ticket.endState = config.endState();
-            ticket.closedAt = now;
-            ticket.dueAt = null;
-            type = TicketEventType.CLOSED;
+        if (move.ends()) {
+            remark = end(ticket, move, remark, now);
+            type = move.cancels() ? TicketEventType.CANCELLED : TicketEventType.CLOSED;
         } else {
-            if (StepCodes.THIRD_PARTY_REPAIR.equals(to)) {
-                ticket.thirdPartyName = thirdParty.name().trim();
-                ticket.thirdPartyContact = null;
-                ticket.thirdPartyReference = null;
-                ticket.thirdPartyRepairedAt = null;
-                ticket.thirdPartyApprovedBy = null;
-                ticket.thirdPartyApprovedAt = null;
-                updateThirdParty(ticket, thirdParty);
-                ticket.thirdPartyContactedAt = now;
-                if (caller.roles().contains(Role.KABID)) {
-                    ticket.thirdPartyApprovedBy = caller.username();
-                    ticket.thirdPartyApprovedAt = now;
-                }
-            }
-            TicketStep next = startStep(ticket, machine, to, current.seq + 1, now);
-            ticket.dueAt = next.dueAt;
-            ticket.stepStartedAt = now;
-            if (StepCodes.THIRD_PARTY_REPAIR.equals(to)) {
-                escalations.raise(new EscalationService.Draft("ticket:" + ticket.id + ":step:" + next.seq,
-                        EscalationReason.THIRD_PARTY, 1, Role.KABID, ticket.id, ticket.serverId, to, next.seq, null,
-                        "Tiket " + ticket.number + ": perbaikan oleh pihak ketiga (" + ticket.thirdPartyName
-                                + ") perlu persetujuan Kabid"));
-                if (ticket.thirdPartyApprovedBy != null) {
-                    escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
-                }
-            }
+            startNext(ticket, machine, move, current.seq + 1, thirdParty, caller, now);
         }
         ticket.step = to;
         ticket.updatedAt = now;
@@ -348,15 +296,105 @@ public class TicketService {
         return ticket;
     }
 
+    /** @return the ticket's current step record, now ended with its output */
+    private TicketStep completeStep(Ticket ticket, SopStateMachine machine, String output, Caller caller, Instant now) {
+        TicketStep current = steps.findCurrent(ticket.id)
+                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.number + " has no open step record"));
+        current.endedAt = now;
+        current.actor = caller.username();
+        current.output = trimToNull(output);
+        metrics.stepCompleted(current, machine.minDuration(ticket.step).orElse(null),
+                machine.maxDuration(ticket.step).orElse(null));
+        return current;
+    }
+
+    /** Keeps the decision (YES / NO); a NO is escalated to the JF ADB. */
+    private void recordDecision(Ticket ticket, Move move, TicketStep decided) {
+        ticket.decision = move.decision();
+        if (move.decidesNo()) {
+            escalations.raise(new EscalationService.Draft(EscalationKey.step(ticket.id, decided.seq),
+                    EscalationReason.DECISION_NO, 1, Role.JF_ADB, ticket.id, ticket.serverId, move.from(), decided.seq,
+                    null, "Tiket " + ticket.number + ": keputusan \"Tidak\" — software belum berfungsi baik ("
+                            + ticket.title + ")"));
+        }
+    }
+
+    /** The third party has repaired: an approval still missing is given by whoever records the repair. */
+    private void finishThirdParty(Ticket ticket, ThirdPartyCommand thirdParty, Caller caller, Instant now) {
+        ticket.thirdPartyRepairedAt = now;
+        if (ticket.thirdPartyApprovedBy == null) {
+            ticket.thirdPartyApprovedBy = caller.username();
+            ticket.thirdPartyApprovedAt = now;
+            escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
+        }
+        updateThirdParty(ticket, thirdParty);
+    }
+
+    /** Ends the ticket, cancelled or closed (numbered in the agenda when the SOP's agenda step closes it). */
+    private String end(Ticket ticket, Move move, String remark, Instant now) {
+        if (move.cancels()) {
+            ticket.state = TicketState.CANCELLED;
+            ticket.cancelReason = remark;
+        } else {
+            if (move.assignsAgendaNumber()) {
+                int year = now.atZone(config.zone()).getYear();
+                int seq = numbering.next(NumberingService.AGENDA, year);
+                ticket.agendaNumber = String.format("%03d/%s/%d", seq, config.agendaUnit(), year);
+                remark = remark == null ? "Agenda " + ticket.agendaNumber : remark + " (agenda " + ticket.agendaNumber + ")";
+            }
+            ticket.state = TicketState.CLOSED;
+            ticket.endState = config.endState();
+        }
+        ticket.closedAt = now;
+        ticket.dueAt = null;
+        return remark;
+    }
+
+    /** Starts the next step's record and clock; a move to a third party waits for the Kabid's approval. */
+    private void startNext(Ticket ticket, SopStateMachine machine, Move move, int seq, ThirdPartyCommand thirdParty,
+            Caller caller, Instant now) {
+        if (move.entersThirdParty()) {
+            ticket.thirdPartyName = thirdParty.name().trim();
+            ticket.thirdPartyContact = null;
+            ticket.thirdPartyReference = null;
+            ticket.thirdPartyRepairedAt = null;
+            ticket.thirdPartyApprovedBy = null;
+            ticket.thirdPartyApprovedAt = null;
+            updateThirdParty(ticket, thirdParty);
+            ticket.thirdPartyContactedAt = now;
+            if (machine.mayApproveThirdParty(caller.roles())) {
+                ticket.thirdPartyApprovedBy = caller.username();
+                ticket.thirdPartyApprovedAt = now;
+            }
+        }
+        TicketStep next = startStep(ticket, machine, move.to(), seq, now);
+        ticket.dueAt = next.dueAt;
+        ticket.stepStartedAt = now;
+        if (move.entersThirdParty()) {
+            escalations.raise(new EscalationService.Draft(EscalationKey.step(ticket.id, next.seq),
+                    EscalationReason.THIRD_PARTY, 1, Role.KABID, ticket.id, ticket.serverId, move.to(), next.seq, null,
+                    "Tiket " + ticket.number + ": perbaikan oleh pihak ketiga (" + ticket.thirdPartyName
+                            + ") perlu persetujuan Kabid"));
+            if (ticket.thirdPartyApprovedBy != null) {
+                escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
+            }
+        }
+    }
+
     /**
-     * The Kabid approves the third-party repair of a ticket at THIRD_PARTY_REPAIR (SOP: the Kabid decides on
-     * third-party repair).
+     * The Kabid approves the third-party repair of a ticket at that step (SOP: the Kabid decides on third-party
+     * repair).
+     *
+     * @throws id.siaga.ticket.domain.TransitionForbiddenException when the caller is no Kabid
+     * @throws ConflictException when the ticket is not at a third-party repair, or it is approved already
      */
     @Transactional
     public Ticket approveThirdParty(long id, String note, Caller caller) {
         Ticket ticket = tickets.findForUpdate(id)
                 .orElseThrow(() -> new ResourceNotFoundException("There is no ticket with id " + id + "."));
-        if (!StepCodes.THIRD_PARTY_REPAIR.equals(ticket.step)) {
+        SopStateMachine machine = machineOf(ticket);
+        machine.checkApproval(caller.roles());
+        if (!machine.isThirdPartyStep(ticket.step)) {
             throw new ConflictException("Ticket " + ticket.number + " is at " + ticket.step
                     + ", not at THIRD_PARTY_REPAIR; there is no third-party repair to approve.");
         }
@@ -364,7 +402,7 @@ public class TicketService {
             throw new ConflictException("The third-party repair of " + ticket.number + " was already approved by "
                     + ticket.thirdPartyApprovedBy + ".");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         ticket.thirdPartyApprovedBy = caller.username();
         ticket.thirdPartyApprovedAt = now;
         escalations.acknowledgeForTicket(ticket.id, EscalationReason.THIRD_PARTY, caller.username());
@@ -393,7 +431,7 @@ public class TicketService {
         if (java.util.Objects.equals(summary, ticket.publicSummary)) {
             return ticket;
         }
-        Instant now = now();
+        Instant now = clock.instant();
         ticket.publicSummary = summary;
         ticket.publicSummaryAt = summary == null ? null : now;
         ticket.updatedAt = now;
@@ -431,11 +469,6 @@ public class TicketService {
         return end.isAfter(step.dueAt);
     }
 
-    /** @return the current time at the database's precision */
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
     private TicketStep startStep(Ticket ticket, SopStateMachine machine, String code, int seq, Instant now) {
         TicketStep step = new TicketStep();
         step.ticketId = ticket.id;
@@ -443,24 +476,24 @@ public class TicketService {
         step.code = code;
         step.startedAt = now;
         Duration standard = machine.maxDuration(code).orElse(null);
-        step.dueAt = standard == null ? null : clock.dueAt(ticket.serverId, ticket.severity, now, standard);
+        step.dueAt = standard == null ? null : stepClock.dueAt(ticket.serverId, ticket.severity, now, standard);
         steps.persist(step);
         return step;
     }
 
-    private static void requireWhatTheMoveNeeds(String to, TransitionRequest request) {
-        if (StepCodes.CANCELLED.equals(to) && trimToNull(request.remark()) == null) {
+    private static void requireWhatTheMoveNeeds(Move move, TransitionCommand request) {
+        if (move.cancels() && trimToNull(request.remark()) == null) {
             throw new InvalidRequestException("note", "a reason is required to cancel a ticket "
                     + "(e.g. opened in error, duplicate of another ticket)");
         }
-        if (StepCodes.THIRD_PARTY_REPAIR.equals(to)
+        if (move.entersThirdParty()
                 && (request.thirdParty() == null || trimToNull(request.thirdParty().name()) == null)) {
             throw new InvalidRequestException("thirdParty.name", "the third party contacted is required when "
                     + "moving to THIRD_PARTY_REPAIR");
         }
     }
 
-    private static void updateThirdParty(Ticket ticket, ThirdPartyRequest thirdParty) {
+    private static void updateThirdParty(Ticket ticket, ThirdPartyCommand thirdParty) {
         if (thirdParty == null) {
             return;
         }

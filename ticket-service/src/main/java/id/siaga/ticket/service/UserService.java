@@ -17,8 +17,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -42,10 +42,12 @@ public class UserService {
     private final SessionCutoffs sessions;
     private final AdminAudit audit;
     private final PasswordChecks passwords;
+    private final Clock clock;
 
     public UserService(UserRepository users, EntityManager entityManager, SiagaConfig config,
             CachedPasswordIdentityProvider credentials, SessionCutoffs sessions, AdminAudit audit,
-            PasswordChecks passwords) {
+            PasswordChecks passwords, Clock clock) {
+        this.clock = clock;
         this.passwords = passwords;
         this.users = users;
         this.entityManager = entityManager;
@@ -79,7 +81,7 @@ public class UserService {
         user.passwordHash = BcryptUtil.bcryptHash(password);
         user.roleSet(EnumSet.copyOf(roles));
         user.email = email == null || email.isBlank() ? null : email.trim();
-        user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        user.createdAt = clock.instant();
         users.persist(user);
         audit.record(actor, AdminAudit.USER_CREATED, subject(user), "roles " + user.roles
                 + (user.email == null ? "" : ", e-mail " + user.email));

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -48,6 +49,7 @@ public class StatusService {
     private final SiagaConfig config;
     /** Held while a snapshot is read: by the first request, or for the reader thread. */
     private final Semaphore reading = new Semaphore(1);
+    private final Clock clock;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "siaga-status-reader");
         thread.setDaemon(true);
@@ -57,7 +59,8 @@ public class StatusService {
     /** When the last read ended: the next one starts at least the refresh time later, however long reads take. */
     private volatile Instant readEnded = Instant.MIN;
 
-    public StatusService(AgroalDataSource dataSource, SiagaConfig config) {
+    public StatusService(AgroalDataSource dataSource, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.config = config;
     }
@@ -73,8 +76,8 @@ public class StatusService {
             reading.acquireUninterruptibly();
             try {
                 if (snapshot == null) {
-                    snapshot = read(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-                    readEnded = Instant.now();
+                    snapshot = read(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                    readEnded = clock.instant();
                 }
                 return snapshot;
             } finally {
@@ -95,17 +98,17 @@ public class StatusService {
     /** Reads a new snapshot; runs on the reader thread, which holds {@link #reading} for it. */
     private void refresh() {
         try {
-            snapshot = read(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            snapshot = read(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         } catch (RuntimeException e) {
             LOG.warnf("The status page keeps its snapshot of %s: %s", snapshot.computedAt(), e.getMessage());
         } finally {
-            readEnded = Instant.now();
+            readEnded = clock.instant();
             reading.release();
         }
     }
 
     private boolean stale(StatusSnapshot s) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return s.computedAt().plus(config.status().refresh()).isBefore(now)
                 && readEnded.plus(config.status().refresh()).isBefore(now);
     }

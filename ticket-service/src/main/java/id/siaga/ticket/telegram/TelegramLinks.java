@@ -1,7 +1,6 @@
 package id.siaga.ticket.telegram;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,8 +39,10 @@ public class TelegramLinks {
     private final EntityManager entityManager;
     private final SiagaConfig config;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
-    public TelegramLinks(EntityManager entityManager, SiagaConfig config) {
+    public TelegramLinks(EntityManager entityManager, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.config = config;
     }
@@ -58,7 +60,7 @@ public class TelegramLinks {
     /** Makes a new one-time code for the person; their earlier unused codes stop working. */
     @Transactional
     public Code newCode(String username) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         StringBuilder code = new StringBuilder(CODE_LENGTH);
         for (int i = 0; i < CODE_LENGTH; i++) {
             code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
@@ -81,7 +83,7 @@ public class TelegramLinks {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> redeem(String typed) {
         String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 update telegram_link_code set used_at = ?1 where code_hash = ?2 and used_at is null
@@ -101,7 +103,7 @@ public class TelegramLinks {
                 .setParameter(1, username).setParameter(2, telegramUserId).setParameter(3, chatId)
                 .setParameter(4, telegramName == null || telegramName.length() <= 200 ? telegramName
                         : telegramName.substring(0, 200))
-                .setParameter(5, TicketService.now()).executeUpdate();
+                .setParameter(5, clock.instant()).executeUpdate();
     }
 
     /** @return the SIAGA user linked to the Telegram user */

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,9 +42,11 @@ public class TelegramNotices {
     private final TicketRepository tickets;
     private final UserRepository users;
     private final SiagaConfig config;
+    private final Clock clock;
 
     public TelegramNotices(EntityManager entityManager, TelegramClient client, TelegramChats chats,
-            EscalationRepository escalations, TicketRepository tickets, UserRepository users, SiagaConfig config) {
+            EscalationRepository escalations, TicketRepository tickets, UserRepository users, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.client = client;
         this.chats = chats;
@@ -116,7 +119,7 @@ public class TelegramNotices {
             entityManager.createNativeQuery("""
                     update telegram_message set message_id = ?1, last_text = ?2, sent_at = ?3
                     where escalation_id = ?4 and chat_id = ?5""")
-                    .setParameter(1, sent).setParameter(2, text).setParameter(3, Instant.now())
+                    .setParameter(1, sent).setParameter(2, text).setParameter(3, clock.instant())
                     .setParameter(4, escalationId).setParameter(5, chatId).executeUpdate();
         } else if (!text.equals(rows.get(0)[2])) {
             client.editMessageText(chatId, ((Number) messageId).longValue(), text, buttons);

@@ -8,7 +8,7 @@ import id.siaga.ticket.escalation.AckChannel;
 import id.siaga.ticket.escalation.Escalation;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.repository.UserRepository;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import id.siaga.ticket.web.Labels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

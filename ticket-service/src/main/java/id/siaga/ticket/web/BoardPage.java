@@ -16,7 +16,6 @@ import id.siaga.ticket.service.OpenTickets;
 import id.siaga.ticket.service.ServerHealth;
 import id.siaga.ticket.service.ServerService;
 import id.siaga.ticket.service.SopService;
-import id.siaga.ticket.service.TicketService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,13 +63,15 @@ public class BoardPage {
     private final AgentSilence silence;
     private final AvailabilityService availability;
     private final SiagaConfig siaga;
+    private final Clock clock;
 
     public BoardPage(PageContext context, ServerService servers, ServerHealth health, FindingQuery findings,
             OpenTickets openTickets, SopService sop, MaintenanceService maintenance, WebConfig config,
-            AgentSilence silence, AvailabilityService availability, SiagaConfig siaga) {
+            AgentSilence silence, AvailabilityService availability, SiagaConfig siaga, Clock clock) {
         this.silence = silence;
         this.availability = availability;
         this.siaga = siaga;
+        this.clock = clock;
         this.context = context;
         this.servers = servers;
         this.health = health;
@@ -84,7 +86,7 @@ public class BoardPage {
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance board() {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         Labels labels = context.labels();
         Formats formats = context.formats();
         List<Server> list = servers.list();

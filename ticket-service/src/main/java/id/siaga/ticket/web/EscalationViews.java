@@ -15,6 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,9 +52,11 @@ public class EscalationViews {
     private final ServerRepository servers;
     private final UserRepository users;
     private final PageContext context;
+    private final Clock clock;
 
     public EscalationViews(EscalationRepository escalations, TicketRepository ticketRepository, TicketService tickets,
-            ServerRepository servers, UserRepository users, PageContext context) {
+            ServerRepository servers, UserRepository users, PageContext context, Clock clock) {
+        this.clock = clock;
         this.escalations = escalations;
         this.ticketRepository = ticketRepository;
         this.tickets = tickets;
@@ -136,7 +139,7 @@ public class EscalationViews {
         if (list.isEmpty()) {
             return List.of();
         }
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         Map<Long, Ticket> ticketsById = byId(list.stream().map(e -> e.ticketId), ids ->
                 ticketRepository.list("id in ?1", ids), t -> t.id);
         Map<Long, Server> serversById = byId(list.stream().map(e -> e.serverId), ids ->

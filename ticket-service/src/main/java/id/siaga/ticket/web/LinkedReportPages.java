@@ -98,7 +98,7 @@ public class LinkedReportPages {
             return ticketPages.refused(id, form, errors.general(msg.errorFixFields()), 400);
         }
         try {
-            linked.link(id, request, context.caller());
+            linked.link(id, request.command(), context.caller());
             return Response.seeOther(URI.create(TicketPages.PATH + "/" + id + "?" + PageContext.NOTICE + "=linked#laporan-h"))
                     .build();
         } catch (InvalidRequestException e) {

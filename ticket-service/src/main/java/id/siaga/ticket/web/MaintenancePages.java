@@ -10,7 +10,6 @@ import id.siaga.ticket.domain.sop.FieldError;
 import id.siaga.ticket.rest.dto.MaintenanceRequest;
 import id.siaga.ticket.service.MaintenanceService;
 import id.siaga.ticket.service.ServerService;
-import id.siaga.ticket.service.TicketService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -30,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -64,9 +64,11 @@ public class MaintenancePages {
     private final ServerService servers;
     private final Validator validator;
     private final SiagaConfig config;
+    private final Clock clock;
 
     public MaintenancePages(PageContext context, MaintenanceService maintenance, ServerService servers,
-            Validator validator, SiagaConfig config) {
+            Validator validator, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.context = context;
         this.maintenance = maintenance;
         this.servers = servers;
@@ -138,7 +140,7 @@ public class MaintenancePages {
     private TemplateInstance page(MaintenanceForm form, FormErrors errors) {
         OversightMessages ovs = context.ovs();
         Formats f = context.formats();
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         List<Server> all = servers.list();
         Map<Long, String> names = all.stream().collect(Collectors.toMap(s -> s.id, s -> s.name));
         List<MaintenanceView.Window> windows = new ArrayList<>();

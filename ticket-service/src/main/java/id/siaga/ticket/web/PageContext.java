@@ -5,7 +5,7 @@ import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.repository.UserRepository;
-import id.siaga.ticket.service.Caller;
+import id.siaga.ticket.domain.Caller;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;

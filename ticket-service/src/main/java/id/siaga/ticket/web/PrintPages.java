@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,11 @@ public class PrintPages {
     private final UserRepository users;
     private final WebConfig web;
     private final SiagaConfig config;
+    private final Clock clock;
 
     public PrintPages(PageContext context, TicketViews views, TicketService tickets, AgendaService agenda, SopService sop,
-            UserRepository users, WebConfig web, SiagaConfig config) {
+            UserRepository users, WebConfig web, SiagaConfig config, Clock clock) {
+        this.clock = clock;
         this.context = context;
         this.views = views;
         this.tickets = tickets;
@@ -87,7 +90,7 @@ public class PrintPages {
         String reporterName = entity.assignee == null ? null : fullName(entity.assignee);
         FaultReportView report = new FaultReportView(letterhead(tickets.machineOf(entity).document()), ticket,
                 output(ticket, StepCodes.ANALYSIS), output(ticket, StepCodes.REPAIR), output(ticket, StepCodes.SOFTWARE_CHECK),
-                reportedTo, web.office().city() + ", " + context.formats().longDate(TicketService.now()),
+                reportedTo, web.office().city() + ", " + context.formats().longDate(clock.instant()),
                 new FaultReportView.Signer(rpt.signAdb(), reporterName), receiver);
         Page page = context.page(rpt.faultReportTitle() + " " + ticket.number(), "tickets",
                 "/cetak/laporan-kerusakan/" + id);
@@ -100,7 +103,7 @@ public class PrintPages {
     @Transactional
     public TemplateInstance agenda(@RestQuery("tahun") String yearParam) {
         ReportMessages rpt = context.rpt();
-        int thisYear = Year.now(config.zone()).getValue();
+        int thisYear = Year.now(clock).getValue();
         int year = parseYear(yearParam, thisYear);
         Formats f = context.formats();
         List<AgendaView.Row> rows = new ArrayList<>();

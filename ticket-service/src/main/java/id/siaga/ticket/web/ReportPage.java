@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Month;
 import java.time.YearMonth;
@@ -56,13 +57,13 @@ public class ReportPage {
     private final PageContext context;
     private final MonthlyReportService reports;
     private final SopService sop;
-    private final SiagaConfig config;
+    private final Clock clock;
 
-    public ReportPage(PageContext context, MonthlyReportService reports, SopService sop, SiagaConfig config) {
+    public ReportPage(PageContext context, MonthlyReportService reports, SopService sop, Clock clock) {
+        this.clock = clock;
         this.context = context;
         this.reports = reports;
         this.sop = sop;
-        this.config = config;
     }
 
     @GET
@@ -160,7 +161,7 @@ public class ReportPage {
         List<ReportView.CountRow> byServer = figures.byServer().stream()
                 .map(c -> new ReportView.CountRow(c.key().isEmpty() ? rpt.reportNoServer() : c.key(), c.count())).toList();
 
-        int thisYear = YearMonth.now(config.zone()).getYear();
+        int thisYear = YearMonth.now(clock).getYear();
         List<Option> years = new ArrayList<>();
         for (int y = thisYear; y >= thisYear - 5; y--) {
             years.add(new Option(String.valueOf(y), String.valueOf(y), y == month.getYear()));
@@ -204,7 +205,7 @@ public class ReportPage {
     }
 
     private YearMonth month(String year, String month) {
-        YearMonth now = YearMonth.now(config.zone());
+        YearMonth now = YearMonth.now(clock);
         try {
             int y = Integer.parseInt(year == null ? "" : year.trim());
             int m = Integer.parseInt(month == null ? "" : month.trim());

@@ -138,7 +138,7 @@ public class TicketPages {
             return Response.status(400).entity(intakePage(form, errors.general(msg.errorFixFields()))).build();
         }
         try {
-            Ticket ticket = tickets.create(request, context.caller());
+            Ticket ticket = tickets.create(request.command(), context.caller());
             return Response.seeOther(URI.create(PATH + "/" + ticket.id + "?" + PageContext.NOTICE + "=created")).build();
         } catch (InvalidRequestException e) {
             for (FieldError field : e.errors()) {
@@ -186,7 +186,7 @@ public class TicketPages {
             return refused(id, typed, errors.general(msg.errorFixFields()), 400);
         }
         try {
-            tickets.transition(id, request, context.caller());
+            tickets.transition(id, request.command(), context.caller());
             return Response.seeOther(URI.create(PATH + "/" + id + "?" + PageContext.NOTICE + "=moved")).build();
         } catch (InvalidRequestException e) {
             for (FieldError field : e.errors()) {

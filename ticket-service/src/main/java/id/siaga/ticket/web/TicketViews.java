@@ -1,12 +1,12 @@
 package id.siaga.ticket.web;
 
 import id.siaga.ticket.domain.Application;
-import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Severity;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEvent;
 import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.TicketState;
+import id.siaga.ticket.domain.sop.Move;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
 import id.siaga.ticket.domain.sop.StepCodes;
@@ -22,6 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +46,6 @@ public class TicketViews {
     static final String CLOSED = "selesai";
     static final String CANCELLED = "batal";
     static final String ALL = "semua";
-    /** Label of the SOP transition that sends a ticket back for another analysis and repair round. */
-    static final String ANOTHER_ROUND = "ANOTHER_ROUND";
 
     private final TicketService tickets;
     private final TicketMapper mapper;
@@ -54,9 +53,11 @@ public class TicketViews {
     private final SopService sop;
     private final EscalationViews escalations;
     private final PageContext context;
+    private final Clock clock;
 
     public TicketViews(TicketService tickets, TicketMapper mapper, ServerService servers, SopService sop,
-            EscalationViews escalations, PageContext context) {
+            EscalationViews escalations, PageContext context, Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.mapper = mapper;
         this.servers = servers;
@@ -76,7 +77,7 @@ public class TicketViews {
      */
     @Transactional
     public TicketListView list(String step, String state, Long serverId, boolean overdue, int limit) {
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         WebMessages msg = context.msg();
         Labels labels = context.labels();
         String chosenState = Arrays.asList(OPEN, CLOSED, CANCELLED, ALL).contains(state) ? state : OPEN;
@@ -131,7 +132,7 @@ public class TicketViews {
     @Transactional
     public TicketView detail(long id) {
         Ticket ticket = tickets.get(id);
-        Instant now = TicketService.now();
+        Instant now = clock.instant();
         TicketResponse r = mapper.detail(ticket, tickets.steps(id), context.roles(), now);
         List<TicketEvent> events = tickets.events(id);
         SopStateMachine machine = tickets.machineOf(ticket);
@@ -199,24 +200,24 @@ public class TicketViews {
         boolean thirdParty = false;
         boolean cancel = false;
         for (String to : r.allowedNext()) {
-            if (StepCodes.CANCELLED.equals(to)) {
+            Move move = machine.move(r.step(), to);
+            if (move.cancels()) {
                 cancel = true;
-            } else if (StepCodes.THIRD_PARTY_REPAIR.equals(to)) {
+            } else if (move.entersThirdParty()) {
                 thirdParty = true;
+            } else if (move.decision() != null) {
+                moves.add(move.decidesNo() ? new TicketView.Move(to, msg.decisionNo(), "no")
+                        : new TicketView.Move(to, msg.decisionYes(), "yes"));
+            } else if (move.startsAnotherRound()) {
+                moves.add(new TicketView.Move(to, msg.moveAnotherRound(labels.step(machine, to)), "primary"));
             } else {
-                String label = machine.label(r.step(), to).orElse("");
-                moves.add(switch (label) {
-                    case StepCodes.YES -> new TicketView.Move(to, msg.decisionYes(), "yes");
-                    case StepCodes.NO -> new TicketView.Move(to, msg.decisionNo(), "no");
-                    case ANOTHER_ROUND -> new TicketView.Move(to, msg.moveAnotherRound(labels.step(machine, to)), "primary");
-                    default -> new TicketView.Move(to, StepCodes.CLOSED.equals(to) ? msg.moveClose()
-                            : msg.moveTo(labels.step(machine, to)), "primary");
-                });
+                moves.add(new TicketView.Move(to, move.closes() ? msg.moveClose() : msg.moveTo(labels.step(machine, to)),
+                        "primary"));
             }
         }
-        boolean atThirdParty = StepCodes.THIRD_PARTY_REPAIR.equals(r.step());
+        boolean atThirdParty = machine.isThirdPartyStep(r.step());
         boolean approve = r.open() && atThirdParty && ticket.thirdPartyApprovedBy == null
-                && context.roles().contains(Role.KABID);
+                && machine.mayApproveThirdParty(context.roles());
         boolean recheck = r.open() && r.serverId() != null && works;
         String outputLabel = machine.step(r.step()).map(SopStep::output).filter(o -> o != null && !o.isBlank())
                 .map(msg::outputOf).orElse(msg.outputGeneric());

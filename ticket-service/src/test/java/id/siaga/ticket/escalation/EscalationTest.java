@@ -7,6 +7,7 @@ import id.siaga.ticket.support.Await;
 import id.siaga.ticket.support.NoticeReceiversResource;
 import id.siaga.ticket.support.Sops;
 import id.siaga.ticket.support.Sql;
+import id.siaga.ticket.support.TestClock;
 import id.siaga.ticket.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +39,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The escalation chain on a real PostgreSQL with second-long time standards (an SOP version, not a fake
- * clock), notices received by a real SMTP server and a real webhook receiver.
+ * The escalation chain on a real PostgreSQL with second-long time standards (an SOP version), notices received by a
+ * real SMTP server and a real webhook receiver. Where a test waits for a chain's next level, it moves the service's
+ * {@link TestClock} past the wait and sweeps at once.
  */
 @QuarkusTest
 @TestProfile(FastClockProfile.class)
 class EscalationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long an unacknowledged first level waits before the Kabid hears of it (siaga.escalation.kabid-after). */
+    private static final Duration KABID_AFTER = Duration.ofSeconds(3);
 
     GreenMail mail;
     WebhookReceiver webhooks;
@@ -55,10 +60,18 @@ class EscalationTest {
     @Inject
     EscalationSweep sweep;
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void secondLongStandards() {
         Sops.activateSecondStandards();
         Api.ensureUsers();
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.reset();
     }
 
     @Test
@@ -76,6 +89,8 @@ class EscalationTest {
         assertFalse(Api.as(KASI).queryParam("overdue", false).queryParam("size", 200).get("/api/v1/tickets").then()
                 .extract().jsonPath().getList("items.id", Integer.class).contains((int) id));
 
+        clock.advance(KABID_AFTER);
+        sweep.sweep();
         JsonPath second = escalation(id, "KABID", "STEP_OVERDUE");
         assertEquals(2, second.getInt("level"));
         List<Integer> kabidOpen = Api.as(KABID).queryParam("recipient", "KABID").queryParam("open", true)
@@ -90,7 +105,9 @@ class EscalationTest {
         assertFalse(Api.as(KABID).queryParam("recipient", "KABID").queryParam("open", true).get("/api/v1/escalations")
                 .then().extract().jsonPath().getList("items.id", Integer.class).contains(second.getInt("id")));
 
-        Await.sleep(2500);
+        for (int sweeps = 0; sweeps < 3; sweeps++) {
+            sweep.sweep();
+        }
         assertEquals(1, Sql.count(dataSource, "select count(*) from escalation where ticket_id = " + id
                 + " and reason = 'STEP_OVERDUE' and level = 1"), "made once although the sweep ran many times");
         assertEquals(1, Sql.count(dataSource, "select count(*) from escalation where ticket_id = " + id
@@ -114,7 +131,8 @@ class EscalationTest {
         Api.move(ADB, id, "INSPECTION", "diterima");
         JsonPath first = escalation(id, "KASI", "STEP_OVERDUE");
         Api.as(KASI).post("/api/v1/escalations/{id}/acknowledgement", first.getInt("id")).then().statusCode(200);
-        Await.sleep(6000);
+        clock.advance(KABID_AFTER.multipliedBy(2));
+        sweep.sweep();
         assertEquals(0, Sql.count(dataSource, "select count(*) from escalation where ticket_id = " + id + " and level = 2"));
     }
 

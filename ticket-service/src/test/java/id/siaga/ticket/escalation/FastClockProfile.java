@@ -1,15 +1,17 @@
 package id.siaga.ticket.escalation;
 
 import id.siaga.ticket.support.NoticeReceiversResource;
+import id.siaga.ticket.support.TestClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A service whose sweeps run every second and whose chains move on after seconds, with notices going to a
- * real SMTP server and webhook receiver. Tests add an SOP version with second-long time standards rather
- * than faking the clock.
+ * real SMTP server and webhook receiver. Tests add an SOP version with second-long time standards; the service's
+ * clock is a {@link TestClock} a test may move ahead rather than sleep through a chain's wait.
  */
 public class FastClockProfile implements QuarkusTestProfile {
 
@@ -24,6 +26,11 @@ public class FastClockProfile implements QuarkusTestProfile {
                 "siaga.escalation.silent-kasi-after", "PT3S",
                 "siaga.notify.send-every", "1s",
                 "siaga.notify.max-attempts", "5");
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(TestClock.class);
     }
 
     @Override

@@ -5,9 +5,11 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.TransitionForbiddenException;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import java.util.Optional;
  *
  * <p>Rules: a ticket moves along the SOP's transitions; the step being completed decides the role
  * needed, and a higher role on the ADB &lt; JF_ADB &lt; KASI &lt; KABID ladder may act for a lower one. A
- * KASI or KABID may cancel any open ticket. CLOSED and CANCELLED are final.
+ * KASI or KABID may cancel any open ticket; only the KABID approves a third-party repair. CLOSED and CANCELLED are
+ * final. What a move means beyond that is read from the transitions' labels ({@link #move}).
  */
 public final class SopStateMachine {
 
@@ -114,6 +117,63 @@ public final class SopStateMachine {
     public Optional<String> label(String from, String to) {
         return outgoing.getOrDefault(from, List.of()).stream().filter(t -> t.to().equals(to)).findFirst()
                 .map(SopTransition::label);
+    }
+
+    /**
+     * @return what the move means beyond changing the step (its label's decision, round, third party; the end states)
+     */
+    public Move move(String from, String to) {
+        return new Move(from, to, label(from, to).orElse(null), isThirdPartyStep(from));
+    }
+
+    /** @return whether the step is a repair by a third party: one a move labelled THIRD_PARTY leads to */
+    public boolean isThirdPartyStep(String code) {
+        return document.transitions().stream()
+                .anyMatch(t -> StepCodes.THIRD_PARTY.equals(t.label()) && t.to().equals(code));
+    }
+
+    /**
+     * @return the steps from the start step to {@code target}, both included, along the fewest moves (the first in
+     *         document order when several are as short); cancellation is no move here
+     * @throws SopWalkException naming the SOP when the target cannot be reached from the start
+     */
+    public List<String> pathFromStart(String target) {
+        Map<String, String> reachedFrom = new LinkedHashMap<>();
+        reachedFrom.put(start, null);
+        ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty() && !reachedFrom.containsKey(target)) {
+            String step = queue.removeFirst();
+            for (String next : nextSteps(step)) {
+                if (!reachedFrom.containsKey(next)) {
+                    reachedFrom.put(next, step);
+                    queue.addLast(next);
+                }
+            }
+        }
+        if (!reachedFrom.containsKey(target)) {
+            throw new SopWalkException("SOP " + document.number() + " has no way from " + start + " to " + target);
+        }
+        LinkedList<String> path = new LinkedList<>();
+        for (String step = target; step != null; step = reachedFrom.get(step)) {
+            path.addFirst(step);
+        }
+        return List.copyOf(path);
+    }
+
+    /** @return whether someone holding these roles may approve a third-party repair (the Kabid decides on it) */
+    public boolean mayApproveThirdParty(Collection<Role> roles) {
+        return roles.contains(Role.KABID);
+    }
+
+    /**
+     * Decides a requested approval of a third-party repair.
+     *
+     * @throws TransitionForbiddenException when these roles may not approve it
+     */
+    public void checkApproval(Collection<Role> roles) {
+        if (!mayApproveThirdParty(roles)) {
+            throw new TransitionForbiddenException("Only the KABID may approve a third-party repair.");
+        }
     }
 
     /** @return whether someone holding these roles may make this legal move */

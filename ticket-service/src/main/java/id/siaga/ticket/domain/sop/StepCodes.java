@@ -1,8 +1,10 @@
 package id.siaga.ticket.domain.sop;
 
 /**
- * Step codes that carry behaviour beyond moving a ticket on. An SOP revision may rename or add steps, but
- * these codes keep their meaning wherever they appear.
+ * Step codes and transition labels that carry behaviour beyond moving a ticket on. What a move means is read from
+ * its label ({@link Move}); a step code counts only where the SOP names the step's meaning (the start, the agent's
+ * checks, the agenda, the end states). An SOP revision may rename or add steps, but these codes keep their meaning
+ * wherever they appear.
  */
 public final class StepCodes {
     /** Step 1: the complaint has been taken. */
@@ -36,6 +38,10 @@ public final class StepCodes {
     public static final String YES = "YES";
     /** Label of the decision step's No branch. */
     public static final String NO = "NO";
+    /** Label of the move that starts another round of analysis and repair; the ticket's round goes up by one. */
+    public static final String ANOTHER_ROUND = "ANOTHER_ROUND";
+    /** Label of the move into repair by a third party, which the Kabid approves. */
+    public static final String THIRD_PARTY = "THIRD_PARTY";
 
     private StepCodes() {
     }

@@ -3,6 +3,7 @@ package id.siaga.ticket.rest.dto;
 import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.Severity;
 import id.siaga.ticket.domain.TicketSource;
+import id.siaga.ticket.service.command.IntakeCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -29,4 +30,9 @@ public record CreateTicketRequest(
         @NotBlank @Size(max = 10000) String description,
         @Schema(required = true)
         @NotNull Severity severity) {
+
+    /** @return the complaint as the service takes it */
+    public IntakeCommand command() {
+        return new IntakeCommand(source, reporterName, reporterContact, serverId, application, title, description, severity);
+    }
 }

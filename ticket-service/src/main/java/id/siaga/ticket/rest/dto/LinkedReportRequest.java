@@ -1,6 +1,7 @@
 package id.siaga.ticket.rest.dto;
 
 import id.siaga.ticket.domain.TicketSource;
+import id.siaga.ticket.service.command.LinkedReportCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,4 +20,9 @@ public record LinkedReportRequest(
         @Size(max = 200) String reporterContact,
         @Schema(description = "What the reporter said", maxLength = 4000)
         @Size(max = 4000) String note) {
+
+    /** @return the complaint as the service takes it */
+    public LinkedReportCommand command() {
+        return new LinkedReportCommand(source, reporterName, reporterContact, note);
+    }
 }

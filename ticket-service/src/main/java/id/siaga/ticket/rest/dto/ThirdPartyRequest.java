@@ -1,5 +1,6 @@
 package id.siaga.ticket.rest.dto;
 
+import id.siaga.ticket.service.command.ThirdPartyCommand;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,4 +13,9 @@ public record ThirdPartyRequest(
         @Size(max = 200) String contact,
         @Schema(description = "Their ticket or letter number", maxLength = 200)
         @Size(max = 200) String reference) {
+
+    /** @return the third party as the service takes it */
+    public ThirdPartyCommand command() {
+        return new ThirdPartyCommand(name, contact, reference);
+    }
 }

@@ -1,5 +1,6 @@
 package id.siaga.ticket.rest.dto;
 
+import id.siaga.ticket.service.command.TransitionCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -33,5 +34,10 @@ public record TransitionRequest(
     /** @return the note, or the reason when no note was given */
     public String remark() {
         return note != null && !note.isBlank() ? note : reason;
+    }
+
+    /** @return the move as the service takes it */
+    public TransitionCommand command() {
+        return new TransitionCommand(to, output, remark(), thirdParty == null ? null : thirdParty.command(), duplicateOf);
     }
 }

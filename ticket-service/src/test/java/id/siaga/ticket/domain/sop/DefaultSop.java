@@ -7,11 +7,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Reads the SOP shipped with the service, as the service does. */
-final class DefaultSop {
+public final class DefaultSop {
     private DefaultSop() {
     }
 
-    static SopDocument load() {
+    public static SopDocument load() {
         try (InputStream in = DefaultSop.class.getClassLoader().getResourceAsStream("sop/sop-800-488-DKPS-PS-2022.json")) {
             return new ObjectMapper().readValue(in, SopDocument.class);
         } catch (IOException e) {

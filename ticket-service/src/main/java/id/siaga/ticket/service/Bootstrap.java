@@ -1,8 +1,5 @@
-package id.siaga.ticket.config;
+package id.siaga.ticket.service;
 
-import id.siaga.ticket.service.HolidayService;
-import id.siaga.ticket.service.SopService;
-import id.siaga.ticket.service.UserService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

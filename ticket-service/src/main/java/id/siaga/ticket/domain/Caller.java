@@ -1,6 +1,4 @@
-package id.siaga.ticket.service;
-
-import id.siaga.ticket.domain.Role;
+package id.siaga.ticket.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
