@@ -1,6 +1,6 @@
 package id.siaga.ticket.availability;
 
-import id.siaga.ticket.ingest.CheckStatus;
+import id.siaga.ticket.domain.CheckStatus;
 
 import java.time.Duration;
 import java.time.Instant;

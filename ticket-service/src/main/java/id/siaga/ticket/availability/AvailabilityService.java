@@ -2,7 +2,7 @@ package id.siaga.ticket.availability;
 
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.ResourceNotFoundException;
-import id.siaga.ticket.ingest.CheckStatus;
+import id.siaga.ticket.domain.CheckStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,6 @@
 package id.siaga.ticket.ingest;
 
+import id.siaga.ticket.domain.CheckStatus;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.ServerRole;

@@ -1,5 +1,6 @@
 package id.siaga.ticket.ingest;
 
+import id.siaga.ticket.domain.CheckStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.config.SiagaConfig;

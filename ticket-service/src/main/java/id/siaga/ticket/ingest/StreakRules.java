@@ -1,5 +1,6 @@
 package id.siaga.ticket.ingest;
 
+import id.siaga.ticket.domain.CheckStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package id.siaga.ticket.office;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import id.siaga.ticket.ingest.CheckStatus;
+import id.siaga.ticket.domain.CheckStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,7 +1,7 @@
 package id.siaga.ticket.office;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.ingest.CheckStatus;
+import id.siaga.ticket.domain.CheckStatus;
 import id.siaga.ticket.service.MonthlyReportService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

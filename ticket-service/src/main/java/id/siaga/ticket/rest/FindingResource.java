@@ -3,7 +3,7 @@ package id.siaga.ticket.rest;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.NotPermittedException;
 import id.siaga.ticket.domain.Role;
-import id.siaga.ticket.ingest.CheckStatus;
+import id.siaga.ticket.domain.CheckStatus;
 import id.siaga.ticket.ingest.Finding;
 import id.siaga.ticket.ingest.FindingIngestService;
 import id.siaga.ticket.ingest.FindingWriter;

@@ -9,7 +9,7 @@ import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
 import id.siaga.ticket.domain.sop.StepCodes;
-import id.siaga.ticket.ingest.CheckStatus;
+import id.siaga.ticket.domain.CheckStatus;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 

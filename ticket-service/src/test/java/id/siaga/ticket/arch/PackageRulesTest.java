@@ -8,7 +8,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -56,8 +55,6 @@ class PackageRulesTest {
                 .ignoreDependency(FROZEN_UPWARD, in("rest").or(in("web")))
                 // frozen: escalation <-> telegram (notices go out by Telegram; Telegram acknowledges escalations)
                 .ignoreDependency(in("escalation"), in("telegram"))
-                // frozen: service <-> ingest (ServerHealth reads ingest's CheckStatus; ingest opens tickets)
-                .ignoreDependency(simpleName("ServerHealth"), in("ingest"))
                 // frozen: rest <-> web (the API's filters and the status resource share the pages' helpers)
                 .ignoreDependency(in("rest"), in("web"))
                 .check(SERVICE);

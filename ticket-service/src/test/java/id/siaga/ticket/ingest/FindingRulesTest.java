@@ -1,5 +1,6 @@
 package id.siaga.ticket.ingest;
 
+import id.siaga.ticket.domain.CheckStatus;
 import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.ServerRole;

@@ -1,5 +1,6 @@
 package id.siaga.ticket.ingest;
 
+import id.siaga.ticket.domain.CheckStatus;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.sop.FieldError;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package id.siaga.ticket.ingest;
 
+import id.siaga.ticket.domain.CheckStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -126,7 +126,9 @@ class SignInThrottleTest {
         }
         String times = "fastest refusal: known user " + known + " ms, unknown user " + unknown + " ms";
         System.out.println(times);
-        assertTrue(unknown * 4 > known * 3 && known * 4 > unknown * 3, "both pay a bcrypt check: " + times);
+        // Without the dummy check an unknown name is refused in a few milliseconds, a known one after a bcrypt of
+        // ~100 ms; within a factor of two of each other (other tests share the machine) both paid one.
+        assertTrue(unknown * 2 > known && known * 2 > unknown, "both pay a bcrypt check: " + times);
         basic("throttle.timed-a", PASSWORD).then().statusCode(200);
     }
 

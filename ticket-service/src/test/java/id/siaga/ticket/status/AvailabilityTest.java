@@ -5,7 +5,7 @@ import id.siaga.ticket.availability.Availability.Piece;
 import id.siaga.ticket.availability.Availability.Report;
 import id.siaga.ticket.availability.Availability.Share;
 import id.siaga.ticket.availability.Availability.Span;
-import id.siaga.ticket.ingest.CheckStatus;
+import id.siaga.ticket.domain.CheckStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package id.siaga.ticket.rest.dto;
 
-import id.siaga.ticket.ingest.CheckStatus;
+import id.siaga.ticket.domain.CheckStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

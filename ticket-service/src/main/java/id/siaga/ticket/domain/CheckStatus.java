@@ -1,4 +1,4 @@
-package id.siaga.ticket.ingest;
+package id.siaga.ticket.domain;
 
 /** The result of one check: OK, WARN, CRIT, or UNKNOWN when the check could not run. */
 public enum CheckStatus {
