@@ -6,6 +6,7 @@ import id.siaga.ticket.config.SiagaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -77,11 +78,14 @@ public class MonthlyReportService {
     private final EntityManager entityManager;
     private final AvailabilityService availability;
     private final SiagaConfig config;
+    private final Clock clock;
 
-    public MonthlyReportService(EntityManager entityManager, AvailabilityService availability, SiagaConfig config) {
+    public MonthlyReportService(EntityManager entityManager, AvailabilityService availability, SiagaConfig config,
+            Clock clock) {
         this.entityManager = entityManager;
         this.availability = availability;
         this.config = config;
+        this.clock = clock;
     }
 
     /** @return the figures of the month */
@@ -103,7 +107,7 @@ public class MonthlyReportService {
 
     /** @return each server's share of time in the month (up to today), read for all servers at once */
     private List<ServerAvailability> availability(YearMonth month) {
-        LocalDate today = LocalDate.now(config.zone());
+        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
         if (month.atDay(1).isAfter(today)) {
             return List.of();
         }

@@ -92,7 +92,7 @@ public class BoardPage {
         List<Server> list = servers.list();
         Map<Long, ServerHealth.Summary> summaries = health.of(list.stream().map(s -> s.id).toList());
         List<MaintenanceWindow> windows = maintenance.current();
-        LocalDate today = LocalDate.now(siaga.zone());
+        LocalDate today = LocalDate.ofInstant(now, siaga.zone());
         AvailabilityService.AllServers strips = availability.ofAll(today.minusDays(STRIP_DAYS - 1L), today,
                 AvailabilityService.Granularity.DAY);
         List<BoardView.ServerCard> cards = new ArrayList<>();
