@@ -7,6 +7,7 @@ import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Server;
 import id.siaga.ticket.domain.sop.FieldError;
+import id.siaga.ticket.http.WebPage;
 import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.rest.KnowledgeResource;

@@ -8,6 +8,8 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.sop.SopDocument;
 import id.siaga.ticket.domain.sop.StepCodes;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Formats;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.service.AgendaService;
 import id.siaga.ticket.service.SopService;

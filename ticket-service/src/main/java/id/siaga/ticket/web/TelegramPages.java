@@ -1,6 +1,8 @@
 package id.siaga.ticket.web;
 
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Formats;
 import id.siaga.ticket.telegram.TelegramClient;
 import id.siaga.ticket.telegram.TelegramLinks;
 import io.quarkus.qute.CheckedTemplate;

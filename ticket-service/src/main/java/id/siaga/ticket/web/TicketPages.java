@@ -13,6 +13,8 @@ import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.TransitionForbiddenException;
 import id.siaga.ticket.domain.sop.FieldError;
 import id.siaga.ticket.domain.sop.StepCodes;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.WebMessages;
 import id.siaga.ticket.ingest.RecheckService;
 import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.rest.dto.CreateTicketRequest;

@@ -1,9 +1,12 @@
-package id.siaga.ticket.web;
+package id.siaga.ticket.i18n;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import java.util.Locale;
 
 /**
- * The languages of the web pages: Indonesian by default, English when chosen. The choice travels as
+ * The languages of the web pages, the status API and the Telegram notices: Indonesian by default, English when chosen. The choice travels as
  * {@code ?lang=en} and is then remembered in the {@value #COOKIE} cookie.
  */
 public enum Language {
@@ -34,6 +37,16 @@ public enum Language {
     /** @return the language tag, {@code id} or {@code en} */
     public String tag() {
         return locale.getLanguage();
+    }
+
+    /** @return the words of the staff pages (also worded into Telegram notices) in this language */
+    public WebMessages messages() {
+        return MessageBundles.get(WebMessages.class, Localized.Literal.of(tag()));
+    }
+
+    /** @return the words of the public status page (and its JSON) in this language */
+    public StatusMessages statusMessages() {
+        return MessageBundles.get(StatusMessages.class, Localized.Literal.of(tag()));
     }
 
     /** @return the language with that tag, or null when it is not one of ours */

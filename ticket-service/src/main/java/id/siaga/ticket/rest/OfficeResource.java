@@ -1,5 +1,8 @@
-package id.siaga.ticket.office;
+package id.siaga.ticket.rest;
 
+import id.siaga.ticket.office.OfficeRegistry;
+import id.siaga.ticket.office.OfficeSummary;
+import id.siaga.ticket.office.OfficeTokenIdentityProvider;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.rest.dto.Problem;
 import io.quarkus.security.identity.SecurityIdentity;

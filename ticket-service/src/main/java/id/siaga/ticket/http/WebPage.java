@@ -1,4 +1,4 @@
-package id.siaga.ticket.web;
+package id.siaga.ticket.http;
 
 import jakarta.ws.rs.NameBinding;
 

@@ -1,12 +1,10 @@
-package id.siaga.ticket.office;
+package id.siaga.ticket.web;
 
+import id.siaga.ticket.office.OfficeRegistry;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
-import id.siaga.ticket.web.Formats;
-import id.siaga.ticket.web.Page;
-import id.siaga.ticket.web.PageContext;
-import id.siaga.ticket.web.ReportPage;
-import id.siaga.ticket.web.WebPage;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.http.WebPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
