@@ -105,7 +105,7 @@ public class OfficeResource {
 
     @POST
     @Path("/{code}/summaries")
-    @RolesAllowed(OfficeTokenIdentityProvider.ROLE)
+    @RolesAllowed(Role.NAME_OFFICE)
     @SecurityRequirement(name = "officeToken")
     @Operation(summary = "Post a summary (offices)",
             description = "Authenticated with the office's token (Bearer). Idempotent by summaryId: a summary stored before "

@@ -45,6 +45,7 @@ import java.util.Locale;
 @Path(KnowledgePages.PATH)
 @WebPage
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class KnowledgePages {
 
     public static final String PATH = "/pengetahuan";
@@ -82,7 +83,6 @@ public class KnowledgePages {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public Response list(@RestQuery("q") String q, @RestQuery("aplikasi") String application,
             @RestQuery("server") String server, @RestQuery("cek") String check, @RestQuery("halaman") String page) {
         try {
@@ -99,7 +99,6 @@ public class KnowledgePages {
     @POST
     @Path("{id: [0-9]+}/tanda")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID, Role.NAME_VIEWER, Role.NAME_ADMIN})
     public Response curate(@PathParam("id") long id, @RestForm String mark, @RestForm String reason, @RestForm String q) {
         KnowledgeMessages kno = context.kno();
         String error;

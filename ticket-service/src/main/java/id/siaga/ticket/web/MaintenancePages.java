@@ -50,6 +50,7 @@ import java.util.stream.Collectors;
 @Path(MaintenancePages.PATH)
 @WebPage
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class MaintenancePages {
 
     /** The maintenance schedule path. */
@@ -80,7 +81,6 @@ public class MaintenancePages {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance schedule() {
         return page(MaintenanceForm.blank(), FormErrors.none());

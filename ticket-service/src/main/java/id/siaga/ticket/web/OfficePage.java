@@ -32,6 +32,7 @@ import java.util.Map;
 /** The roll-up of the offices reporting here ({@code /wilayah}), sortable, with 30-day trends, and its CSV. */
 @Path("/")
 @WebPage
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class OfficePage {
 
     /** The page's path. */
@@ -84,7 +85,6 @@ public class OfficePage {
     @GET
     @Path("wilayah")
     @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public TemplateInstance page(@RestQuery("urut") String sort) {
         String by = sortKey(sort);
         OfficeMessages ofc = ofc();
@@ -122,7 +122,6 @@ public class OfficePage {
     @GET
     @Path("wilayah.csv")
     @Produces(ReportPage.CSV)
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public Response csv(@RestQuery("urut") String sort) {
         String by = sortKey(sort);
         OfficeMessages ofc = ofc();

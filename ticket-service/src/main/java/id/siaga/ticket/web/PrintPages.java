@@ -38,6 +38,7 @@ import java.util.Optional;
 @Path("/cetak")
 @WebPage
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class PrintPages {
 
     @CheckedTemplate
@@ -72,7 +73,6 @@ public class PrintPages {
 
     @GET
     @Path("laporan-kerusakan/{id: [0-9]+}")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance faultReport(@PathParam("id") long id) {
         ReportMessages rpt = context.rpt();
@@ -101,7 +101,6 @@ public class PrintPages {
 
     @GET
     @Path("agenda")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance agenda(@RestQuery("tahun") String yearParam) {
         ReportMessages rpt = context.rpt();
