@@ -130,6 +130,7 @@ public final class Labels {
             case TicketEventType.REPORT_LINKED, TicketEventType.MARKED_DUPLICATE, TicketEventType.DUPLICATE_MERGED ->
                     linkEvent(type);
             case TicketEventType.ESCALATION_ACKNOWLEDGED -> msg.eventEscalationAcknowledged();
+            case TicketEventType.AGENT_WALK_STOPPED -> msg.eventAgentWalkStopped();
             default -> type;
         };
     }

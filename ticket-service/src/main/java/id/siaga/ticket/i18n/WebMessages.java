@@ -195,6 +195,9 @@ public interface WebMessages {
     @Message("Eskalasi ditanggapi")
     String eventEscalationAcknowledged();
 
+    @Message("Agen berhenti sebelum analisis")
+    String eventAgentWalkStopped();
+
     @Message("Gagal")
     String evidenceFailure();
 
