@@ -6,8 +6,9 @@ import io.quarkus.qute.i18n.MessageBundles;
 import java.util.Locale;
 
 /**
- * The languages of the web pages, the status API and the Telegram notices: Indonesian by default, English when chosen. The choice travels as
- * {@code ?lang=en} and is then remembered in the {@value #COOKIE} cookie.
+ * The languages of the web pages and the status API (Telegram notices are in Indonesian): Indonesian by default,
+ * English when chosen. On the pages the choice travels as {@code ?lang=en} and is then remembered in the
+ * {@value #COOKIE} cookie.
  */
 public enum Language {
     ID(Locale.forLanguageTag("id"), "Bahasa Indonesia"), EN(Locale.ENGLISH, "English");
