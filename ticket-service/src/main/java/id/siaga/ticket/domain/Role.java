@@ -1,6 +1,7 @@
 package id.siaga.ticket.domain;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The roles people hold. ADB, JF_ADB, KASI and KABID form a ladder for SOP work: a higher role may act
@@ -24,6 +25,32 @@ public enum Role {
     public static final String NAME_KABID = "KABID";
     /** The role carried by an authenticated probe agent; never held by a person. */
     public static final String NAME_AGENT = "AGENT";
+    /** The role carried by an office that reports here with its token; never held by a person. */
+    public static final String NAME_OFFICE = "OFFICE";
+
+    /*
+     * The role sets of @RolesAllowed. An annotation cannot take a constant array, so each @RolesAllowed writes its set
+     * out, in this order (the order of the scopes in the OpenAPI document); RoleSetsTest holds every @RolesAllowed of
+     * the service to exactly one of these sets. A resource names at class level the set most of its methods share (a
+     * page whose error mappers must answer anyone signed in names STAFF), and on its methods only the exceptions.
+     */
+
+    /** Everyone who signs in: the administrator, the readers and the SOP ladder. */
+    public static final List<String> STAFF = List.of(NAME_ADMIN, NAME_VIEWER, NAME_ADB, NAME_JF_ADB, NAME_KASI, NAME_KABID);
+    /** Who works tickets through the SOP (the roles that {@link #worksTickets()}), lowest first: ADB up to Kabid. */
+    public static final List<String> HANDLERS = List.of(NAME_ADB, NAME_JF_ADB, NAME_KASI, NAME_KABID);
+    /** The heads of section and field, Kasi and Kabid: they plan and cancel maintenance and curate the knowledge. */
+    public static final List<String> HEADS = List.of(NAME_KASI, NAME_KABID);
+    /** The Kabid alone: approves a third-party repair. */
+    public static final List<String> KABID_ONLY = List.of(NAME_KABID);
+    /** Who reads and verifies the audit trail: the Kabid and the administrator. */
+    public static final List<String> AUDITORS = List.of(NAME_KABID, NAME_ADMIN);
+    /** The administrator alone: people, servers, holidays, SOP versions, the offices that report here. */
+    public static final List<String> ADMINS = List.of(NAME_ADMIN);
+    /** An authenticated probe agent. */
+    public static final List<String> AGENTS = List.of(NAME_AGENT);
+    /** An office reporting here with its token. */
+    public static final List<String> OFFICES = List.of(NAME_OFFICE);
 
     private final int rank;
 

@@ -29,6 +29,12 @@ public final class TicketEventType {
      */
     public static final String ESCALATION_ACKNOWLEDGED = "ESCALATION_ACKNOWLEDGED";
 
+    /**
+     * The agent stopped walking a ticket it opened short of ANALYSIS, because the active SOP's way there runs through a
+     * step only a person does (or there is no way); the ticket waits at its step for an ADB, and the note says why.
+     */
+    public static final String AGENT_WALK_STOPPED = "AGENT_WALK_STOPPED";
+
     /** The public summary shown on the status page was written, changed or removed. */
     public static final String PUBLIC_SUMMARY = "PUBLIC_SUMMARY";
 

@@ -1,8 +1,6 @@
 package id.siaga.ticket.escalation;
 
 import id.siaga.ticket.config.SiagaConfig;
-import id.siaga.ticket.telegram.TelegramException;
-import id.siaga.ticket.telegram.TelegramNotices;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
@@ -29,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends queued notices: e-mail through the configured SMTP server, webhooks as signed JSON posts, Telegram
- * messages through the Bot API ({@link TelegramNotices}). Each notice is locked by one instance
+ * messages through the Bot API ({@link ChatNotices}). Each notice is locked by one instance
  * ({@code FOR UPDATE SKIP LOCKED}); a failure is retried with growing pauses (or after the pause Telegram asks
  * for) until {@code siaga.notify.max-attempts}.
  */
@@ -47,11 +45,11 @@ public class NoticeSender {
     private final EntityManager entityManager;
     private final Mailer mailer;
     private final SiagaConfig config;
-    private final TelegramNotices telegram;
+    private final ChatNotices telegram;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock clock;
 
-    public NoticeSender(EntityManager entityManager, Mailer mailer, SiagaConfig config, TelegramNotices telegram, Clock clock) {
+    public NoticeSender(EntityManager entityManager, Mailer mailer, SiagaConfig config, ChatNotices telegram, Clock clock) {
         this.clock = clock;
         this.entityManager = entityManager;
         this.mailer = mailer;
@@ -105,7 +103,7 @@ public class NoticeSender {
                 entityManager.createNativeQuery("update notice set sent_at = ?1, attempts = ?2, last_error = null where id = ?3")
                         .setParameter(1, clock.instant()).setParameter(2, attempts).setParameter(3, id).executeUpdate();
             } catch (Exception e) {
-                Duration pause = e instanceof TelegramException t && t.retryAfter().isPresent() ? t.retryAfter().get()
+                Duration pause = e instanceof ChatRefusedException t && t.retryAfter().isPresent() ? t.retryAfter().get()
                         : Duration.ofSeconds(Math.min(3600, 5L << Math.min(attempts, 10)));
                 String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 Instant failedAt = clock.instant();
@@ -114,7 +112,7 @@ public class NoticeSender {
                         .setParameter(1, attempts).setParameter(2, failedAt.plus(pause))
                         .setParameter(3, error.length() > 2000 ? error.substring(0, 2000) : error).setParameter(4, id)
                         .executeUpdate();
-                if (e instanceof TelegramException t && t.retryAfter().isPresent()) {
+                if (e instanceof ChatRefusedException t && t.retryAfter().isPresent()) {
                     pausedChats.put(channel + ":" + target, failedAt.plus(pause));
                     entityManager.createNativeQuery("""
                             update notice set next_attempt_at = greatest(next_attempt_at, ?1)

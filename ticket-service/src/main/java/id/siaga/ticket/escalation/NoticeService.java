@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.repository.UserRepository;
-import id.siaga.ticket.telegram.TelegramNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,7 +21,7 @@ import java.util.Map;
  * Queues the notices of an escalation in the database, in the escalation's own transaction, so that a
  * notice goes out if and only if the escalation was made: an e-mail to every user holding the recipient
  * role (who has an address), the JSON payload to every configured webhook, and one Telegram message per chat
- * ({@link TelegramNotices}), edited as the escalation changes ({@link #queueChange}). {@link NoticeSender} sends
+ * ({@link ChatNotices}), edited as the escalation changes ({@link #queueChange}). {@link NoticeSender} sends
  * them.
  */
 @ApplicationScoped
@@ -39,11 +38,11 @@ public class NoticeService {
     private final UserRepository users;
     private final SiagaConfig config;
     private final ObjectMapper json;
-    private final TelegramNotices telegram;
+    private final ChatNotices telegram;
     private final Clock clock;
 
     public NoticeService(EntityManager entityManager, UserRepository users, SiagaConfig config, ObjectMapper json,
-            TelegramNotices telegram, Clock clock) {
+            ChatNotices telegram, Clock clock) {
         this.clock = clock;
         this.entityManager = entityManager;
         this.users = users;

@@ -6,6 +6,7 @@ import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.ServerRole;
 import id.siaga.ticket.domain.Severity;
 import id.siaga.ticket.domain.Ticket;
+import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopWalkException;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -27,8 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Opens tickets from failing checks: the agent has already done SOP steps 2 ("cek tampilan") and 3
  * ("cek fungsi"), so the ticket is walked along the active SOP to ANALYSIS with the evidence as those steps' outputs
- * and waits there for an ADB. A revision whose way to ANALYSIS runs through another step stops the walk there, with
- * an error in the log.
+ * and waits there for an ADB. A revision whose way to ANALYSIS runs through another step stops the walk there: the
+ * ticket's history says why ({@link TicketEventType#AGENT_WALK_STOPPED}), and so does an error in the log.
  */
 @ApplicationScoped
 public class AgentTickets {
@@ -41,10 +43,12 @@ public class AgentTickets {
 
     private final TicketService tickets;
     private final SiagaConfig config;
+    private final Clock clock;
 
-    public AgentTickets(TicketService tickets, SiagaConfig config) {
+    public AgentTickets(TicketService tickets, SiagaConfig config, Clock clock) {
         this.tickets = tickets;
         this.config = config;
+        this.clock = clock;
     }
 
     /** The server a batch came from. */
@@ -85,6 +89,8 @@ public class AgentTickets {
         }
         if (walk.refused() != null) {
             LOG.errorf("Agent ticket %s stays at %s for an ADB: %s", ticket.number, ticket.step, walk.refused());
+            tickets.record(ticket, clock.instant(), agent.username(), TicketEventType.AGENT_WALK_STOPPED, ticket.step,
+                    ticket.step, walk.refused());
         }
         return ticket;
     }

@@ -1,5 +1,6 @@
 package id.siaga.ticket.office;
 
+import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.security.HashedTokens;
 import id.siaga.ticket.security.OfficeTokenAuthenticationRequest;
 import io.agroal.api.AgroalDataSource;
@@ -19,15 +20,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Turns an office's token into the identity of that office (role {@link #ROLE}, attribute {@link #OFFICE_CODE}),
+ * Turns an office's token into the identity of that office (role {@link Role#NAME_OFFICE}, attribute {@link #OFFICE_CODE}),
  * as agent tokens are turned into servers: the SHA-256 of the random secret is looked up and compared in constant
  * time, with a short cache.
  */
 @ApplicationScoped
 public class OfficeTokenIdentityProvider implements IdentityProvider<OfficeTokenAuthenticationRequest> {
 
-    /** The role of an authenticated office; never held by a person. */
-    public static final String ROLE = "OFFICE";
     /** Identity attribute holding the office's code. */
     public static final String OFFICE_CODE = "siaga.officeCode";
 
@@ -69,7 +68,7 @@ public class OfficeTokenIdentityProvider implements IdentityProvider<OfficeToken
     private static SecurityIdentity identity(String code) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("office:" + code))
-                .addRole(ROLE)
+                .addRole(Role.NAME_OFFICE)
                 .addAttribute(OFFICE_CODE, code)
                 .build();
     }

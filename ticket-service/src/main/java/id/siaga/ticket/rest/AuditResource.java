@@ -19,6 +19,7 @@ import java.util.List;
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "The tamper-evident audit trail")
+@RolesAllowed({Role.NAME_KABID, Role.NAME_ADMIN})
 public class AuditResource {
 
     /** How many administrative changes {@code /admin-events} answers at most. */
@@ -34,7 +35,6 @@ public class AuditResource {
 
     @GET
     @Path("admin-events")
-    @RolesAllowed({Role.NAME_KABID, Role.NAME_ADMIN})
     @Operation(summary = "The latest administrative changes, newest first", description = "Accounts created, changed, "
             + "disabled and enabled; servers registered and changed; agent tokens issued; holidays changed: who, when and "
             + "what (never a password or token), at most " + ADMIN_EVENTS + ". Kabid and administrator only.")
@@ -45,7 +45,6 @@ public class AuditResource {
 
     @GET
     @Path("verification")
-    @RolesAllowed({Role.NAME_KABID, Role.NAME_ADMIN})
     @Operation(summary = "Verify the audit trail's hash chain", description = "Recomputes every event's SHA-256 hash "
             + "(over its content and the previous event's hash), checks that each event links to the one sealed "
             + "before it, and answers whether the chain holds, how many events it has and the lowest event id that "

@@ -38,6 +38,7 @@ import java.util.Map;
 @Path("/api/v1/escalations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Escalations", description = "What the Kasi, Kabid, JF ADB and ADB must hear about")
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class EscalationResource {
 
     private final EscalationRepository repository;
@@ -54,7 +55,6 @@ public class EscalationResource {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "List escalations", description = "Second-level (longer overdue) first, then newest first. "
             + "The Kabid's list is recipient=KABID&open=true.")
@@ -77,7 +77,6 @@ public class EscalationResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "One escalation")
     public EscalationResponse get(@PathParam("id") long id) {

@@ -36,6 +36,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Maintenance", description = "Planned work: no tickets or escalations from findings, clocks stopped")
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class MaintenanceResource {
 
     private final MaintenanceService maintenance;
@@ -61,7 +62,6 @@ public class MaintenanceResource {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "Maintenance windows that have not ended, soonest first")
     public List<MaintenanceResponse> list() {
@@ -71,7 +71,6 @@ public class MaintenanceResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "One maintenance window")
     public MaintenanceResponse get(@PathParam("id") long id) {

@@ -3,7 +3,7 @@ package id.siaga.ticket.rest;
 import id.siaga.ticket.domain.sop.FieldError;
 import id.siaga.ticket.rest.error.InvalidQueryException;
 import id.siaga.ticket.rest.json.TextRules;
-import id.siaga.ticket.web.WebPage;
+import id.siaga.ticket.http.WebPage;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;

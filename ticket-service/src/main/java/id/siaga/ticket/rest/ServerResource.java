@@ -39,6 +39,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Servers", description = "Monitored SIAK / KTP-el servers")
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class ServerResource {
 
     private final ServerService servers;
@@ -91,7 +92,6 @@ public class ServerResource {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "List servers with their worst current check status and agent last seen")
     public List<ServerResponse> list() {
@@ -100,7 +100,6 @@ public class ServerResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "One server")
     @APIResponse(responseCode = "404", description = "No such server", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -111,7 +110,6 @@ public class ServerResource {
 
     @GET
     @Path("/{id}/checks")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Operation(summary = "The current state of each of the server's checks")
     public List<CheckStateResponse> checks(@PathParam("id") long id) {
         servers.get(id);

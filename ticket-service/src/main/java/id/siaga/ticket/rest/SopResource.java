@@ -31,6 +31,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "SOP", description = "The SOP's steps, time standards and transitions")
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class SopResource {
 
     private final SopService sop;
@@ -42,7 +43,6 @@ public class SopResource {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "The active SOP version")
     public SopResponse active() {
@@ -51,7 +51,6 @@ public class SopResource {
 
     @GET
     @Path("/versions")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "Every stored SOP version, oldest first")
     public List<SopResponse> versions() {
@@ -61,7 +60,6 @@ public class SopResource {
 
     @GET
     @Path("/versions/{version}")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "One stored SOP version")
     public SopResponse version(@PathParam("version") int version) {

@@ -4,9 +4,9 @@ import id.siaga.ticket.rest.dto.Problem;
 import id.siaga.ticket.rest.dto.StatusResponse;
 import id.siaga.ticket.status.StatusService;
 import id.siaga.ticket.status.StatusSnapshot;
-import id.siaga.ticket.web.Language;
-import id.siaga.ticket.web.StatusMessages;
-import id.siaga.ticket.web.StatusView;
+import id.siaga.ticket.i18n.Labels;
+import id.siaga.ticket.i18n.Language;
+import id.siaga.ticket.i18n.StatusMessages;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,10 +58,10 @@ public class StatusResource {
     }
 
     private static StatusResponse response(StatusSnapshot s, Language language) {
-        StatusMessages sts = StatusView.messages(language);
+        StatusMessages sts = language.statusMessages();
         return new StatusResponse(s.computedAt(), language.tag(),
                 s.lines().stream().map(l -> new StatusResponse.Line(l.key(), l.name(), l.state().name(),
-                        StatusView.label(l.state(), sts), l.since(),
+                        Labels.lineState(l.state(), sts), l.since(),
                         l.incidents().stream().map(i -> new StatusResponse.Incident(i.ticketNumber(), i.summary(), i.since(),
                                 i.major())).toList(),
                         l.days().stream().map(d -> new StatusResponse.Day(d.date(), d.availability(), d.level())).toList()))

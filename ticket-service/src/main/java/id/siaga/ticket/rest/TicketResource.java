@@ -60,6 +60,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets", description = "Faults worked through the SOP")
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class TicketResource {
 
     private final TicketService tickets;
@@ -99,7 +100,6 @@ public class TicketResource {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "List tickets", description = "Newest first; every filter is optional.")
     public PageResponse<TicketSummary> list(
@@ -122,7 +122,6 @@ public class TicketResource {
 
     @GET
     @Path("/related")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "Open tickets a new complaint may be about",
             description = "Before taking a complaint: the open tickets about the server, and about the application (unless "
@@ -138,7 +137,6 @@ public class TicketResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "A ticket with every step record and the moves open to you")
     @APIResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -197,7 +195,6 @@ public class TicketResource {
 
     @GET
     @Path("/{id}/events")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     @Operation(summary = "The ticket's append-only audit trail, oldest first")
     public List<TicketEventResponse> events(@PathParam("id") long id) {
@@ -219,7 +216,6 @@ public class TicketResource {
 
     @GET
     @Path("/{id}/evidence")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Operation(summary = "The ticket's agent evidence, newest first")
     public List<EvidenceResponse> evidence(@PathParam("id") long id,
             @Parameter(description = "Most entries to return, 1 to 1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {

@@ -39,6 +39,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "People who sign in, and their roles")
+@RolesAllowed(Role.NAME_ADMIN)
 public class UserResource {
 
     private final UserService users;
@@ -52,7 +53,6 @@ public class UserResource {
     }
 
     @POST
-    @RolesAllowed(Role.NAME_ADMIN)
     @Operation(summary = "Create a user")
     @APIResponse(responseCode = "201", description = "The new user", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "409", description = "The user name is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -64,7 +64,6 @@ public class UserResource {
     }
 
     @GET
-    @RolesAllowed(Role.NAME_ADMIN)
     @Operation(summary = "List users")
     public List<UserResponse> list() {
         return users.list().stream().map(UserResource::toResponse).toList();
@@ -82,7 +81,6 @@ public class UserResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed(Role.NAME_ADMIN)
     @Operation(summary = "Change a user's name, password, roles or e-mail, or disable or enable the account")
     @APIResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The change would leave no active administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -4,15 +4,15 @@ import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Ticket;
+import id.siaga.ticket.escalation.ChatNotices;
 import id.siaga.ticket.escalation.Escalation;
 import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.repository.TicketRepository;
 import id.siaga.ticket.repository.UserRepository;
-import id.siaga.ticket.web.Formats;
-import id.siaga.ticket.web.Labels;
-import id.siaga.ticket.web.Language;
-import id.siaga.ticket.web.PageContext;
-import id.siaga.ticket.web.WebMessages;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.i18n.Labels;
+import id.siaga.ticket.i18n.Language;
+import id.siaga.ticket.i18n.WebMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,7 +30,7 @@ import java.util.Set;
  * chat ({@code telegram_message}), edited in place as it is moved up, acknowledged and resolved.
  */
 @ApplicationScoped
-public class TelegramNotices {
+public class TelegramNotices implements ChatNotices {
 
     /** Callback data of the "Tanggapi" button: this prefix and the escalation id. */
     static final String ACK = "ack:";
@@ -61,6 +61,7 @@ public class TelegramNotices {
      *
      * @return the chats to queue a notice for; none while Telegram is off
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<Long> newMessageChats(Escalation e) {
         Set<Long> targets = new LinkedHashSet<>();
@@ -84,6 +85,7 @@ public class TelegramNotices {
     }
 
     /** @return the chats that have (or are about to get) the escalation's message, to be edited after a change */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Long> messageChats(long escalationId) {
         @SuppressWarnings("unchecked")
@@ -99,6 +101,7 @@ public class TelegramNotices {
      *
      * @return false when another instance is sending to that chat right now (try again shortly)
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean deliver(long escalationId, long chatId) throws TelegramException {
         @SuppressWarnings("unchecked")
@@ -169,12 +172,12 @@ public class TelegramNotices {
 
     /** @return the names of roles and the like in Indonesian, the bot's language */
     static Labels labels() {
-        return new Labels(PageContext.messages(Language.ID), Language.ID);
+        return new Labels(Language.ID.messages(), Language.ID);
     }
 
     /** @return times as the bot writes them, in the office's zone */
     Formats formats() {
-        WebMessages msg = PageContext.messages(Language.ID);
+        WebMessages msg = Language.ID.messages();
         return new Formats(Language.ID.locale(), config.zone(), msg);
     }
 

@@ -9,7 +9,7 @@ import id.siaga.ticket.escalation.Escalation;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.domain.Caller;
-import id.siaga.ticket.web.Labels;
+import id.siaga.ticket.i18n.Labels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -1,5 +1,6 @@
 package id.siaga.ticket.web;
 
+import id.siaga.ticket.i18n.WebMessages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;

@@ -7,6 +7,7 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.escalation.AckChannel;
 import id.siaga.ticket.escalation.Escalation;
 import id.siaga.ticket.escalation.EscalationService;
+import id.siaga.ticket.http.WebPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;

@@ -7,6 +7,8 @@ import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.escalation.Escalation;
 import id.siaga.ticket.escalation.EscalationRepository;
 import id.siaga.ticket.escalation.EscalationService;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.i18n.Labels;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.repository.TicketRepository;
 import id.siaga.ticket.repository.UserRepository;

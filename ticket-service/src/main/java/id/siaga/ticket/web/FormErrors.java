@@ -1,5 +1,6 @@
 package id.siaga.ticket.web;
 
+import id.siaga.ticket.i18n.WebMessages;
 import jakarta.validation.ConstraintViolation;
 
 import java.util.Comparator;

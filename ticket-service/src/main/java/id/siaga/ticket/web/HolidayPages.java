@@ -1,6 +1,7 @@
 package id.siaga.ticket.web;
 
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.http.WebPage;
 import id.siaga.ticket.service.HolidayService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

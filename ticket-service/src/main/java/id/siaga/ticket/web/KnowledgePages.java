@@ -7,6 +7,7 @@ import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Server;
 import id.siaga.ticket.domain.sop.FieldError;
+import id.siaga.ticket.http.WebPage;
 import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.repository.ServerRepository;
 import id.siaga.ticket.rest.KnowledgeResource;
@@ -44,6 +45,7 @@ import java.util.Locale;
 @Path(KnowledgePages.PATH)
 @WebPage
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class KnowledgePages {
 
     public static final String PATH = "/pengetahuan";
@@ -81,7 +83,6 @@ public class KnowledgePages {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public Response list(@RestQuery("q") String q, @RestQuery("aplikasi") String application,
             @RestQuery("server") String server, @RestQuery("cek") String check, @RestQuery("halaman") String page) {
         try {
@@ -98,7 +99,6 @@ public class KnowledgePages {
     @POST
     @Path("{id: [0-9]+}/tanda")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID, Role.NAME_VIEWER, Role.NAME_ADMIN})
     public Response curate(@PathParam("id") long id, @RestForm String mark, @RestForm String reason, @RestForm String q) {
         KnowledgeMessages kno = context.kno();
         String error;

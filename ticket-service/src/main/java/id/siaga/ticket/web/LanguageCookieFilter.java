@@ -1,5 +1,7 @@
 package id.siaga.ticket.web;
 
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Language;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;

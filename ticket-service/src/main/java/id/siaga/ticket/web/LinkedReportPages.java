@@ -6,6 +6,8 @@ import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.sop.FieldError;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.WebMessages;
 import id.siaga.ticket.rest.dto.LinkedReportRequest;
 import id.siaga.ticket.service.LinkedReportService;
 import io.quarkus.qute.CheckedTemplate;

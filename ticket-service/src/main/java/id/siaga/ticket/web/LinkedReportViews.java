@@ -4,6 +4,8 @@ import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketReport;
 import id.siaga.ticket.domain.TicketSource;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.i18n.Labels;
 import id.siaga.ticket.repository.TicketReportRepository;
 import id.siaga.ticket.service.LinkedReportService;
 import id.siaga.ticket.service.TicketService;

@@ -1,5 +1,7 @@
 package id.siaga.ticket.web;
 
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.WebMessages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;

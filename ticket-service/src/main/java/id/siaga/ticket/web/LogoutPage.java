@@ -1,6 +1,7 @@
 package id.siaga.ticket.web;
 
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.http.WebPage;
 import id.siaga.ticket.security.SessionCutoffs;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;

@@ -7,6 +7,9 @@ import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Server;
 import id.siaga.ticket.domain.sop.FieldError;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.i18n.WebMessages;
 import id.siaga.ticket.rest.dto.MaintenanceRequest;
 import id.siaga.ticket.service.MaintenanceService;
 import id.siaga.ticket.service.ServerService;
@@ -47,6 +50,7 @@ import java.util.stream.Collectors;
 @Path(MaintenancePages.PATH)
 @WebPage
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class MaintenancePages {
 
     /** The maintenance schedule path. */
@@ -77,7 +81,6 @@ public class MaintenancePages {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance schedule() {
         return page(MaintenanceForm.blank(), FormErrors.none());

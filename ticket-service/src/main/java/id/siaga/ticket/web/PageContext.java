@@ -4,6 +4,11 @@ import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.escalation.EscalationRepository;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.i18n.Labels;
+import id.siaga.ticket.i18n.Language;
+import id.siaga.ticket.i18n.LinkMessages;
+import id.siaga.ticket.i18n.WebMessages;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.domain.Caller;
 import io.quarkus.qute.TemplateInstance;
@@ -88,14 +93,9 @@ public class PageContext {
     /** @return the messages in the page language */
     public WebMessages msg() {
         if (messages == null) {
-            messages = messages(language());
+            messages = language().messages();
         }
         return messages;
-    }
-
-    /** @return the messages of a language */
-    public static WebMessages messages(Language language) {
-        return MessageBundles.get(WebMessages.class, Localized.Literal.of(language.tag()));
     }
 
     /** @return the words of the report and the printables in the page language */
@@ -244,7 +244,7 @@ public class PageContext {
             case "holiday-added" -> adm().noticeHolidayAdded();
             case "holiday-removed" -> adm().noticeHolidayRemoved();
             case "profile-saved" -> adm().noticeProfileSaved();
-            case "summary" -> StatusView.messages(language()).noticeSummary();
+            case "summary" -> language().statusMessages().noticeSummary();
             default -> null;
         };
     }

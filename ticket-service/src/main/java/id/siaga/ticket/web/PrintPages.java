@@ -8,6 +8,8 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.sop.SopDocument;
 import id.siaga.ticket.domain.sop.StepCodes;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Formats;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.service.AgendaService;
 import id.siaga.ticket.service.SopService;
@@ -36,6 +38,7 @@ import java.util.Optional;
 @Path("/cetak")
 @WebPage
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class PrintPages {
 
     @CheckedTemplate
@@ -70,7 +73,6 @@ public class PrintPages {
 
     @GET
     @Path("laporan-kerusakan/{id: [0-9]+}")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance faultReport(@PathParam("id") long id) {
         ReportMessages rpt = context.rpt();
@@ -99,7 +101,6 @@ public class PrintPages {
 
     @GET
     @Path("agenda")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance agenda(@RestQuery("tahun") String yearParam) {
         ReportMessages rpt = context.rpt();

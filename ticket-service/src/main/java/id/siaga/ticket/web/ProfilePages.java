@@ -3,6 +3,8 @@ package id.siaga.ticket.web;
 import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Language;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.service.UserService;
 import io.quarkus.qute.CheckedTemplate;

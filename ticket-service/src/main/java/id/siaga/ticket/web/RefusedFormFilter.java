@@ -1,5 +1,6 @@
 package id.siaga.ticket.web;
 
+import id.siaga.ticket.http.WebPage;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

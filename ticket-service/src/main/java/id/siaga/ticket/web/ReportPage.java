@@ -6,6 +6,9 @@ import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.i18n.Labels;
 import id.siaga.ticket.service.MonthlyReportService;
 import id.siaga.ticket.service.SopService;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,6 +38,7 @@ import java.util.Map;
 /** The monthly report (pick year and month) and its CSV download. */
 @Path("/laporan")
 @WebPage
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class ReportPage {
 
     /** The report page path. */
@@ -69,7 +73,6 @@ public class ReportPage {
     @GET
     @Path("bulanan")
     @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public TemplateInstance monthly(@RestQuery("tahun") String year, @RestQuery("bulan") String month) {
         YearMonth chosen = month(year, month);
@@ -81,7 +84,6 @@ public class ReportPage {
     @GET
     @Path("bulanan.csv")
     @Produces(CSV)
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     @Transactional
     public Response csv(@RestQuery("tahun") String year, @RestQuery("bulan") String month) {
         YearMonth chosen = month(year, month);

@@ -6,6 +6,8 @@ import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.domain.Server;
 import id.siaga.ticket.domain.ServerRole;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Formats;
 import id.siaga.ticket.rest.dto.CreateServerRequest;
 import id.siaga.ticket.service.ServerService;
 import io.quarkus.qute.CheckedTemplate;

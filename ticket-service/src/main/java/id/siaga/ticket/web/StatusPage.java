@@ -1,6 +1,8 @@
 package id.siaga.ticket.web;
 
 import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Language;
 import id.siaga.ticket.status.StatusService;
 import id.siaga.ticket.status.StatusSnapshot;
 import io.quarkus.qute.CheckedTemplate;

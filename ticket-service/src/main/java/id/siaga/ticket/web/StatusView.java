@@ -1,9 +1,10 @@
 package id.siaga.ticket.web;
 
-import id.siaga.ticket.status.LineState;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.i18n.Labels;
+import id.siaga.ticket.i18n.Language;
+import id.siaga.ticket.i18n.StatusMessages;
 import id.siaga.ticket.status.StatusSnapshot;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 import java.time.ZoneId;
 import java.time.format.TextStyle;
@@ -35,27 +36,12 @@ public record StatusView(String lang, String updated, long reloadSeconds, List<L
     public record PastView(String ticket, String lines, String summary, String period) {
     }
 
-    /** @return the words of the status page in that language */
-    public static StatusMessages messages(Language language) {
-        return MessageBundles.get(StatusMessages.class, Localized.Literal.of(language.tag()));
-    }
-
-    /** @return the state in the page's words */
-    public static String label(LineState state, StatusMessages sts) {
-        return switch (state) {
-            case OPERATIONAL -> sts.stateOperational();
-            case PARTIAL_OUTAGE -> sts.statePartialOutage();
-            case MAJOR_OUTAGE -> sts.stateMajorOutage();
-            case MAINTENANCE -> sts.stateMaintenance();
-        };
-    }
-
     /** @return the snapshot as the page shows it in that language */
     public static StatusView of(StatusSnapshot s, Language language, ZoneId zone, long reloadSeconds, long recentDays) {
-        StatusMessages sts = messages(language);
-        Formats f = new Formats(language.locale(), zone, PageContext.messages(language));
+        StatusMessages sts = language.statusMessages();
+        Formats f = new Formats(language.locale(), zone, language.messages());
         List<LineView> lines = s.lines().stream().map(l -> new LineView(l.key(), l.name(),
-                l.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), label(l.state(), sts),
+                l.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), Labels.lineState(l.state(), sts),
                 l.since() == null ? null : sts.since(f.dateTime(l.since())),
                 l.incidents().stream().map(i -> new IncidentView(sts.ticket(i.ticketNumber()),
                         i.summary() == null ? sts.noSummary() : i.summary())).toList(),

@@ -1,6 +1,8 @@
 package id.siaga.ticket.web;
 
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.Formats;
 import id.siaga.ticket.telegram.TelegramClient;
 import id.siaga.ticket.telegram.TelegramLinks;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,6 +32,7 @@ import java.net.URI;
 @Path(TelegramPages.PATH)
 @WebPage
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class TelegramPages {
 
     public static final String PATH = "/profil/telegram";
@@ -66,7 +69,6 @@ public class TelegramPages {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public TemplateInstance show(@RestQuery("ok") String ok) {
         return page(null, UNLINKED.equals(ok) ? tg().noticeUnlinked() : null, FormErrors.none());
     }
@@ -74,7 +76,6 @@ public class TelegramPages {
     @POST
     @Path("kode")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public Response makeCode() {
         if (!client.enabled()) {
             return refused(409, tg().errorOff());
@@ -87,7 +88,6 @@ public class TelegramPages {
     @POST
     @Path("putus")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public Response unlink() {
         if (!links.unlink(username())) {
             return refused(409, tg().errorNotLinked());

@@ -13,6 +13,8 @@ import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.TransitionForbiddenException;
 import id.siaga.ticket.domain.sop.FieldError;
 import id.siaga.ticket.domain.sop.StepCodes;
+import id.siaga.ticket.http.WebPage;
+import id.siaga.ticket.i18n.WebMessages;
 import id.siaga.ticket.ingest.RecheckService;
 import id.siaga.ticket.knowledge.KnowledgeService;
 import id.siaga.ticket.rest.dto.CreateTicketRequest;
@@ -54,6 +56,7 @@ import java.util.Locale;
 @Path(TicketPages.PATH)
 @WebPage
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class TicketPages {
 
     /** The ticket list path. */
@@ -97,7 +100,6 @@ public class TicketPages {
     }
 
     @GET
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public TemplateInstance list(@RestQuery("langkah") String step, @RestQuery("status") String state,
             @RestQuery("server") String server, @RestQuery("terlambat") String overdue) {
         TicketListView list = views.list(step, state, id(server), overdue != null && !overdue.isBlank(),
@@ -150,7 +152,6 @@ public class TicketPages {
 
     @GET
     @Path("{id: [0-9]+}")
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public TemplateInstance ticket(@PathParam("id") long id) {
         return detail(id, TransitionForm.empty(), FormErrors.none());
     }

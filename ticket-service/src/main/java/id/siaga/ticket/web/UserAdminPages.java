@@ -4,6 +4,7 @@ import id.siaga.ticket.domain.AppUser;
 import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
+import id.siaga.ticket.http.WebPage;
 import id.siaga.ticket.repository.UserRepository;
 import id.siaga.ticket.rest.dto.CreateUserRequest;
 import id.siaga.ticket.rest.dto.UpdateUserRequest;

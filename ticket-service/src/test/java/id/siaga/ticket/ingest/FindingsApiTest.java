@@ -2,6 +2,8 @@ package id.siaga.ticket.ingest;
 
 import id.siaga.ticket.support.Agents;
 import id.siaga.ticket.support.Api;
+import id.siaga.ticket.support.Pages;
+import id.siaga.ticket.support.Sops;
 import id.siaga.ticket.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -413,6 +415,45 @@ class FindingsApiTest {
         assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()));
         assertEquals(0, Sql.count(dataSource, "select count(*) from check_state where server_id = " + server.id()));
         Api.as(Api.VIEWER).queryParam("serverId", server.id()).get("/api/v1/findings").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void recordsOnTheTicketWhyARevisedSopStopsTheAgentShortOfAnalysis() {
+        String active = Api.admin().get("/api/v1/sop").then().statusCode(200).extract().path("number");
+        Map<String, Object> revised = Sops.defaultSop();
+        String number = "800/488/DKPS-PS/2022-SITE";
+        revised.put("number", number);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) revised.get("steps");
+        steps.add(new HashMap<>(Map.of("code", "SITE_VISIT", "no", steps.size() + 1, "nameId", "Kunjungan ke lokasi",
+                "nameEn", "Site visit", "role", "ADB", "maxDuration", "PT2H", "output", "Berita acara kunjungan")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> transitions = (List<Map<String, Object>>) revised.get("transitions");
+        transitions.removeIf(t -> "INSPECTION".equals(t.get("from")) && "FUNCTION_CHECK".equals(t.get("to")));
+        transitions.add(Map.of("from", "INSPECTION", "to", "SITE_VISIT"));
+        transitions.add(Map.of("from", "SITE_VISIT", "to", "FUNCTION_CHECK"));
+        Api.admin().body(revised).post("/api/v1/sop").then().statusCode(201);
+        try {
+            Agents.Registered server = Agents.register("siak-app-site-visit", "SIAK_APP");
+            Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(60), "CRIT", "CRIT");
+            long id = Api.as(Api.ADB).queryParam("serverId", server.id()).queryParam("source", "AGENT")
+                    .get("/api/v1/tickets").then().statusCode(200).body("total", equalTo(1))
+                    .extract().jsonPath().getLong("items[0].id");
+
+            Api.as(Api.ADB).get("/api/v1/tickets/{id}", id).then().statusCode(200)
+                    .body("step", equalTo("SITE_VISIT")).body("sopNumber", equalTo(number));
+            JsonPath events = Api.as(Api.VIEWER).get("/api/v1/tickets/{id}/events", id).then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(List.of("CREATED", "TRANSITION", "TRANSITION", "AGENT_WALK_STOPPED"), events.getList("type"));
+            assertEquals("agent:siak-app-site-visit", events.getString("[3].actor"));
+            assertEquals("SITE_VISIT", events.getString("[3].toStep"));
+            String note = events.getString("[3].note");
+            assertTrue(note.contains("SITE_VISIT") && note.contains(number), note);
+            Pages.signIn(Api.VIEWER).get("/tiket/" + id).then().statusCode(200)
+                    .body(containsString("Agen berhenti sebelum analisis"), containsString(note));
+        } finally {
+            Sops.reactivate(active);
+        }
     }
 
     private long openTickets(Agents.Registered server, String check) {

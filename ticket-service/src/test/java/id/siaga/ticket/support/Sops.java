@@ -15,6 +15,8 @@ public final class Sops {
 
     /** Ends the number of the test SOP with second-long standards. */
     private static final String TEST_SUFFIX = "-TEST";
+    /** The time standards of the test SOP that {@link #activateSecondStandards} makes active, in seconds. */
+    private static final int TEST_SECONDS = 2;
 
     private Sops() {
     }
@@ -42,8 +44,17 @@ public final class Sops {
     public static void activateSecondStandards() {
         String number = Api.admin().get("/api/v1/sop").then().statusCode(200).extract().path("number");
         if (!number.endsWith(TEST_SUFFIX)) {
-            Api.admin().body(withSecondStandards(2)).post("/api/v1/sop").then().statusCode(201);
+            Api.admin().body(withSecondStandards(TEST_SECONDS)).post("/api/v1/sop").then().statusCode(201);
         }
+    }
+
+    /**
+     * Makes the SOP that was active before a test revised it active again: the copy with second-long standards when
+     * {@code number} names it, else the default.
+     */
+    public static void reactivate(String number) {
+        Api.admin().body(number.endsWith(TEST_SUFFIX) ? withSecondStandards(TEST_SECONDS) : defaultSop())
+                .post("/api/v1/sop").then().statusCode(201);
     }
 
     /** @return the default SOP with every time standard cut to {@code seconds} (lower bounds to zero) */

@@ -1,5 +1,8 @@
 package id.siaga.ticket.web;
 
+import id.siaga.ticket.i18n.LinkMessages;
+import id.siaga.ticket.i18n.StatusMessages;
+import id.siaga.ticket.i18n.WebMessages;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

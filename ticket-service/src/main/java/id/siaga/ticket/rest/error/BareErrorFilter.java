@@ -1,7 +1,7 @@
 package id.siaga.ticket.rest.error;
 
 import id.siaga.ticket.rest.dto.Problem;
-import id.siaga.ticket.web.WebPage;
+import id.siaga.ticket.http.WebPage;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;

@@ -1,10 +1,10 @@
-package id.siaga.ticket.web;
+package id.siaga.ticket.i18n;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every word the staff pages show, in Indonesian (the default); English is in
+ * Every word the staff pages show (Telegram notices reuse it), in Indonesian (the default); English is in
  * {@code src/main/resources/messages/msg_en.properties}. Templates use them as {@code {msg:key}}.
  * Step names are not here: they come from the SOP data. Keep a bundle under 300 messages: Quarkus 3.33
  * generates a broken bundle class beyond that.
@@ -194,6 +194,9 @@ public interface WebMessages {
 
     @Message("Eskalasi ditanggapi")
     String eventEscalationAcknowledged();
+
+    @Message("Agen berhenti sebelum analisis")
+    String eventAgentWalkStopped();
 
     @Message("Gagal")
     String evidenceFailure();

@@ -1,4 +1,4 @@
-package id.siaga.ticket.web;
+package id.siaga.ticket.i18n;
 
 import java.time.Duration;
 import java.time.Instant;

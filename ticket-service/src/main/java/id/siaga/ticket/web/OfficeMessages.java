@@ -1,4 +1,4 @@
-package id.siaga.ticket.office;
+package id.siaga.ticket.web;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;

@@ -1,8 +1,8 @@
-package id.siaga.ticket.security;
+package id.siaga.ticket.web;
 
 import id.siaga.ticket.rest.dto.Problem;
 import id.siaga.ticket.rest.error.ProblemMappers;
-import id.siaga.ticket.web.LoginPage;
+import id.siaga.ticket.security.SignInLockedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,4 +1,4 @@
-package id.siaga.ticket.web;
+package id.siaga.ticket.i18n;
 
 import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.Role;
@@ -9,11 +9,15 @@ import id.siaga.ticket.domain.TicketSource;
 import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopStep;
 import id.siaga.ticket.domain.sop.StepCodes;
+import id.siaga.ticket.status.LineState;
 import id.siaga.ticket.domain.CheckStatus;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-/** The words for codes shown on the pages: roles, sources, statuses, steps (from the SOP data), events. */
+/**
+ * The words for codes shown on the pages and in Telegram notices: roles, sources, statuses, steps (from the SOP data),
+ * events.
+ */
 public final class Labels {
 
     private final WebMessages msg;
@@ -126,6 +130,7 @@ public final class Labels {
             case TicketEventType.REPORT_LINKED, TicketEventType.MARKED_DUPLICATE, TicketEventType.DUPLICATE_MERGED ->
                     linkEvent(type);
             case TicketEventType.ESCALATION_ACKNOWLEDGED -> msg.eventEscalationAcknowledged();
+            case TicketEventType.AGENT_WALK_STOPPED -> msg.eventAgentWalkStopped();
             default -> type;
         };
     }
@@ -146,6 +151,16 @@ public final class Labels {
             case "RECHECK" -> msg.evidenceRecheck();
             case "FLAPPING" -> msg.evidenceFlapping();
             default -> kind;
+        };
+    }
+
+    /** @return the state of a line of the public status page in its words */
+    public static String lineState(LineState state, StatusMessages sts) {
+        return switch (state) {
+            case OPERATIONAL -> sts.stateOperational();
+            case PARTIAL_OUTAGE -> sts.statePartialOutage();
+            case MAJOR_OUTAGE -> sts.stateMajorOutage();
+            case MAINTENANCE -> sts.stateMaintenance();
         };
     }
 

@@ -1,10 +1,14 @@
-package id.siaga.ticket.web;
+package id.siaga.ticket.i18n;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import java.util.Locale;
 
 /**
- * The languages of the web pages: Indonesian by default, English when chosen. The choice travels as
- * {@code ?lang=en} and is then remembered in the {@value #COOKIE} cookie.
+ * The languages of the web pages and the status API (Telegram notices are in Indonesian): Indonesian by default,
+ * English when chosen. On the pages the choice travels as {@code ?lang=en} and is then remembered in the
+ * {@value #COOKIE} cookie.
  */
 public enum Language {
     ID(Locale.forLanguageTag("id"), "Bahasa Indonesia"), EN(Locale.ENGLISH, "English");
@@ -34,6 +38,16 @@ public enum Language {
     /** @return the language tag, {@code id} or {@code en} */
     public String tag() {
         return locale.getLanguage();
+    }
+
+    /** @return the words of the staff pages (also worded into Telegram notices) in this language */
+    public WebMessages messages() {
+        return MessageBundles.get(WebMessages.class, Localized.Literal.of(tag()));
+    }
+
+    /** @return the words of the public status page (and its JSON) in this language */
+    public StatusMessages statusMessages() {
+        return MessageBundles.get(StatusMessages.class, Localized.Literal.of(tag()));
     }
 
     /** @return the language with that tag, or null when it is not one of ours */

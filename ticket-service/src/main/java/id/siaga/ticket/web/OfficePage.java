@@ -1,12 +1,10 @@
-package id.siaga.ticket.office;
+package id.siaga.ticket.web;
 
+import id.siaga.ticket.office.OfficeRegistry;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Role;
-import id.siaga.ticket.web.Formats;
-import id.siaga.ticket.web.Page;
-import id.siaga.ticket.web.PageContext;
-import id.siaga.ticket.web.ReportPage;
-import id.siaga.ticket.web.WebPage;
+import id.siaga.ticket.i18n.Formats;
+import id.siaga.ticket.http.WebPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -34,6 +32,7 @@ import java.util.Map;
 /** The roll-up of the offices reporting here ({@code /wilayah}), sortable, with 30-day trends, and its CSV. */
 @Path("/")
 @WebPage
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
 public class OfficePage {
 
     /** The page's path. */
@@ -86,7 +85,6 @@ public class OfficePage {
     @GET
     @Path("wilayah")
     @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public TemplateInstance page(@RestQuery("urut") String sort) {
         String by = sortKey(sort);
         OfficeMessages ofc = ofc();
@@ -124,7 +122,6 @@ public class OfficePage {
     @GET
     @Path("wilayah.csv")
     @Produces(ReportPage.CSV)
-    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_VIEWER, Role.NAME_ADB, Role.NAME_JF_ADB, Role.NAME_KASI, Role.NAME_KABID})
     public Response csv(@RestQuery("urut") String sort) {
         String by = sortKey(sort);
         OfficeMessages ofc = ofc();

@@ -1,5 +1,8 @@
-package id.siaga.ticket.office;
+package id.siaga.ticket.rest;
 
+import id.siaga.ticket.office.OfficeRegistry;
+import id.siaga.ticket.office.OfficeSummary;
+import id.siaga.ticket.office.OfficeTokenIdentityProvider;
 import id.siaga.ticket.domain.Role;
 import id.siaga.ticket.rest.dto.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -102,7 +105,7 @@ public class OfficeResource {
 
     @POST
     @Path("/{code}/summaries")
-    @RolesAllowed(OfficeTokenIdentityProvider.ROLE)
+    @RolesAllowed(Role.NAME_OFFICE)
     @SecurityRequirement(name = "officeToken")
     @Operation(summary = "Post a summary (offices)",
             description = "Authenticated with the office's token (Bearer). Idempotent by summaryId: a summary stored before "

@@ -1,4 +1,4 @@
-package id.siaga.ticket.web;
+package id.siaga.ticket.i18n;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
