@@ -1,6 +1,7 @@
 package id.siaga.ticket.escalation;
 
 import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.http.OutboundHttp;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
@@ -12,7 +13,6 @@ import org.jboss.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ public class NoticeSender {
     private final Mailer mailer;
     private final SiagaConfig config;
     private final ChatNotices telegram;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final OutboundHttp http = new OutboundHttp(Duration.ofSeconds(5));
     private final Clock clock;
 
     public NoticeSender(EntityManager entityManager, Mailer mailer, SiagaConfig config, ChatNotices telegram, Clock clock) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.http.OutboundHttp;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ public class UpstreamSender {
     private final SummaryOutbox outbox;
     private final OfficeIdentity identity;
     private final SiagaConfig config;
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final ObjectMapper json;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong forwardsPending = new AtomicLong();
@@ -90,7 +90,7 @@ public class UpstreamSender {
         this.outbox = outbox;
         this.identity = identity;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.upstream().timeout()).build();
+        this.http = new OutboundHttp(config.upstream().timeout());
         Gauge.builder("siaga.upstream.outbox.pending", pending, AtomicLong::get)
                 .description("Summaries waiting in the outbox for the upstream").register(registry);
         Gauge.builder("siaga.upstream.forwards.pending", forwardsPending, AtomicLong::get)

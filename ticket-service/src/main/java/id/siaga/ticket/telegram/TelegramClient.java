@@ -3,6 +3,7 @@ package id.siaga.ticket.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.config.SiagaConfig;
+import id.siaga.ticket.http.OutboundHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ public class TelegramClient {
 
     private final SiagaConfig.Telegram config;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final OutboundHttp http = new OutboundHttp(Duration.ofSeconds(5));
 
     public TelegramClient(SiagaConfig config) {
         this.config = config.notices().telegram();
