@@ -142,7 +142,8 @@ final class LoadGenerator {
         for (Thread thread : threads) {
             thread.join();
         }
-        double seconds = rate > 0 ? duration.toNanos() / 1e9 : (System.nanoTime() - start) / 1e9;
+        // served per second over the time until the last answer came (open loop: at least the run's length)
+        double seconds = Math.max(rate > 0 ? duration.toNanos() : 0, System.nanoTime() - start) / 1e9;
         long[] all = new long[recorders.stream().mapToInt(r -> r.n).sum()];
         int i = 0;
         for (Recorder r : recorders) {
