@@ -6,6 +6,7 @@ import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.NotPermittedException;
+import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.security.OfficeTokenAuthenticationRequest;
 import id.siaga.ticket.security.Tokens;
 import id.siaga.ticket.service.AdminAudit;
@@ -107,10 +108,12 @@ public class OfficeRegistry {
     private final AdminAudit audit;
     private final SummaryOutbox outbox;
     private final Clock clock;
+    private final OfficeTokenIdentityProvider tokens;
 
     public OfficeRegistry(AgroalDataSource dataSource, SiagaConfig config, ObjectMapper json, AdminAudit audit,
-            SummaryOutbox outbox, Clock clock) {
+            SummaryOutbox outbox, Clock clock, OfficeTokenIdentityProvider tokens) {
         this.clock = clock;
+        this.tokens = tokens;
         this.dataSource = dataSource;
         this.config = config;
         this.json = json;
@@ -143,6 +146,44 @@ public class OfficeRegistry {
         audit.record(by, AdminAudit.OFFICE_REGISTERED, "office:" + code.trim(), "name " + name.trim());
         LOG.infof("Registered office %s (%s) by %s", code.trim(), name.trim(), by);
         return new Registered(code.trim(), name.trim(), token);
+    }
+
+    /**
+     * Replaces an office's token (lost, or known to someone it should not be); the old one stops working at once here
+     * and within {@code siaga.findings.token-cache} on other instances. Recorded in the administrative trail.
+     *
+     * @throws ResourceNotFoundException when no office has the code
+     * @throws ConflictException         when the office reports through another office and so has no token here
+     */
+    @Transactional
+    public Registered renewToken(String code, String by) {
+        String token = Tokens.newToken(OfficeTokenAuthenticationRequest.PREFIX);
+        String name;
+        String via;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                with renewed as (update office set token_hash = ? where code = ? and via is null returning code)
+                select o.name, o.via, exists (select 1 from renewed) from office o where o.code = ?""")) {
+            s.setBytes(1, Tokens.hash(token));
+            s.setString(2, code);
+            s.setString(3, code);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ResourceNotFoundException("There is no office with code " + code + ".");
+                }
+                name = rs.getString(1);
+                via = rs.getString(2);
+                if (!rs.getBoolean(3)) {
+                    throw new ConflictException("Office " + code + " reports through office " + via
+                            + " and has no token here; its summaries come with that office's.");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not renew an office token", e);
+        }
+        tokens.forget(code);
+        audit.record(by, AdminAudit.OFFICE_TOKEN_ISSUED, "office:" + code, "the previous token stopped working");
+        LOG.infof("Renewed the token of office %s by %s", code, by);
+        return new Registered(code, name, token);
     }
 
     /**

@@ -50,6 +50,11 @@ public class OfficeTokenIdentityProvider implements IdentityProvider<OfficeToken
         return tokens.authenticate(request.token(), context);
     }
 
+    /** Forgets the office's token resolved before, on this instance (its token was replaced). */
+    public void forget(String code) {
+        tokens.forget(code::equals);
+    }
+
     private String lookup(byte[] hash) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select code, token_hash from office where token_hash = ?")) {

@@ -104,6 +104,21 @@ public class OfficeResource {
     }
 
     @POST
+    @Path("/{code}/token")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Role.NAME_ADMIN)
+    @Operation(summary = "Issue a new token for an office reporting here",
+            description = "Answers the new token once; the old one stops working at once (within SIAGA_FINDINGS_TOKEN_CACHE on "
+                    + "other instances). Offices relayed through another office have no token here.")
+    @APIResponse(responseCode = "200", description = "The office and its new token", content = @Content(schema = @Schema(implementation = Registered.class)))
+    @APIResponse(responseCode = "404", description = "No office has this code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The office reports through another office", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Registered renewToken(@PathParam("code") String code) {
+        OfficeRegistry.Registered office = registry.renewToken(code, identity.getPrincipal().getName());
+        return new Registered(office.code(), office.name(), office.token());
+    }
+
+    @POST
     @Path("/{code}/summaries")
     @RolesAllowed(Role.NAME_OFFICE)
     @SecurityRequirement(name = "officeToken")

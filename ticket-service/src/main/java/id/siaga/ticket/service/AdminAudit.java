@@ -28,6 +28,8 @@ public class AdminAudit {
     public static final String AGENT_TOKEN_ISSUED = "AGENT_TOKEN_ISSUED";
     /** An office was registered as reporting here (the upstream role). */
     public static final String OFFICE_REGISTERED = "OFFICE_REGISTERED";
+    /** An office reporting here got a new token. */
+    public static final String OFFICE_TOKEN_ISSUED = "OFFICE_TOKEN_ISSUED";
     /** The calendar's holidays were replaced. */
     public static final String HOLIDAYS_CHANGED = "HOLIDAYS_CHANGED";
 

@@ -151,6 +151,54 @@ class OfficeApiTest {
     }
 
     @Test
+    void aRenewedOfficeTokenReplacesTheOldOneAtOnceAndOnlyAnAdministratorMayRenewIt() throws Exception {
+        String code = "16." + (10 + (int) (Math.random() * 80));
+        String old = Api.admin().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Kota Uji"))
+                .post("/api/v1/offices").then().statusCode(201).extract().path("token");
+        String first = json.writeValueAsString(summaryOf(code));
+        RestAssured.given().header("Authorization", "Bearer " + old).contentType(ContentType.JSON).body(first)
+                .post("/api/v1/offices/{code}/summaries", code).then().statusCode(202);
+
+        Api.as(Api.KABID).post("/api/v1/offices/{code}/token", code).then().statusCode(403);
+        RestAssured.given().header("Authorization", "Bearer " + old).post("/api/v1/offices/{code}/token", code)
+                .then().statusCode(403);
+        Api.admin().post("/api/v1/offices/{code}/token", "99.99").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        String renewed = Api.admin().post("/api/v1/offices/{code}/token", code).then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.equalTo(code)).body("name", org.hamcrest.Matchers.equalTo("Kota Uji"))
+                .body("token", startsWith("siaga-office_")).extract().path("token");
+        assertFalse(renewed.equals(old));
+
+        RestAssured.given().header("Authorization", "Bearer " + old).contentType(ContentType.JSON)
+                .body(json.writeValueAsString(summaryOf(code))).post("/api/v1/offices/{code}/summaries", code)
+                .then().statusCode(401);
+        RestAssured.given().header("Authorization", "Bearer " + renewed).contentType(ContentType.JSON)
+                .body(json.writeValueAsString(summaryOf(code))).post("/api/v1/offices/{code}/summaries", code)
+                .then().statusCode(202);
+        assertEquals(2, Sql.count(dataSource, "select count(*) from office_summary where office_code = '" + code + "'"),
+                "the summary under the old token was refused, the one under the new token stored");
+        assertEquals(1, Sql.count(dataSource, "select count(*) from admin_event where type = 'OFFICE_TOKEN_ISSUED'"
+                + " and actor = 'admin' and subject = 'office:" + code + "'"), "the renewal is in the trail once");
+        assertEquals(0, Sql.count(dataSource, "select count(*) from admin_event where note like '%siaga-office_%'"));
+
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into office (code, name, via, created_at, created_by) values (?, 'Relayed', ?, now(), 'relay:test')")) {
+            s.setString(1, code + ".1");
+            s.setString(2, code);
+            s.executeUpdate();
+        }
+        Api.admin().post("/api/v1/offices/{code}/token", code + ".1").then().statusCode(409)
+                .contentType(startsWith("application/problem+json"));
+        assertEquals(0, Sql.count(dataSource, "select count(*) from office where code = '" + code + ".1' and token_hash is not null"));
+    }
+
+    private static OfficeSummary summaryOf(String code) {
+        return new OfficeSummary(UUID.randomUUID(), new OfficeSummary.OfficeRef(code, "Kota Uji"), Instant.now().minusSeconds(5),
+                60, 0, List.of(), List.of(), new OfficeSummary.Escalations(List.of(), null),
+                new OfficeSummary.Compliance("2026-12", List.of()), 0, List.of(), null, null);
+    }
+
+    @Test
     void summariesToForwardWaitingLongerThanADayAreThinnedToOnePerOfficeAndHour() throws Exception {
         String code = "17." + (10 + (int) (Math.random() * 80));
         String token = Api.admin().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Kabupaten Lama"))
