@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The database baselines of DESIGN.md, measured with {@code pgbench} (8 clients) on the PostgreSQL the service
+ * The database baselines the speed goals are stated against, measured with {@code pgbench} (8 clients) on the PostgreSQL the service
  * uses, in a table {@code f} of their own:
  * <ul>
  * <li>B1: one transaction = one single-row INSERT of a uuid key and four text columns;</li>

@@ -30,7 +30,7 @@ class SopStateMachineTest {
         TARGETS = List.copyOf(targets);
     }
 
-    /** The flow of SOP 800/488/DKPS-PS/2022 as DESIGN.md states it (cancellation aside). */
+    /** The flow of SOP 800/488/DKPS-PS/2022 (its flowchart, cancellation aside): each step and the steps it may go to. */
     private static final Map<String, Set<String>> FLOW = Map.ofEntries(
             Map.entry("COMPLAINT_RECEIVED", Set.of("INSPECTION")),
             Map.entry("INSPECTION", Set.of("FUNCTION_CHECK")),
