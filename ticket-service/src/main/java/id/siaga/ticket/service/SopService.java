@@ -12,6 +12,7 @@ import id.siaga.ticket.repository.SopVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -84,6 +85,19 @@ public class SopService {
     /** @return the active (highest) SOP version */
     public SopVersion active() {
         return versions.findActive().orElseThrow(() -> new IllegalStateException("no SOP version stored"));
+    }
+
+    /**
+     * @return the database id of the active (highest) SOP version, read without its document: what opening a ticket
+     *         needs, with {@link #machine(long)} (cached per version)
+     */
+    public long activeId() {
+        List<?> ids = entityManager.createNativeQuery("select id from sop_version order by version desc limit 1")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(SopVersion.class).getResultList();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no SOP version stored");
+        }
+        return ((Number) ids.get(0)).longValue();
     }
 
     public SopVersion byVersion(int version) {

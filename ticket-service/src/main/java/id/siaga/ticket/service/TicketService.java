@@ -11,7 +11,6 @@ import id.siaga.ticket.domain.ConflictException;
 import id.siaga.ticket.domain.InvalidRequestException;
 import id.siaga.ticket.domain.ResourceNotFoundException;
 import id.siaga.ticket.domain.Role;
-import id.siaga.ticket.domain.SopVersion;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEvent;
 import id.siaga.ticket.domain.TicketEventType;
@@ -113,12 +112,12 @@ public class TicketService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket open(Ticket ticket, String actor, String note) {
         Instant now = clock.instant();
-        SopVersion version = sop.active();
-        SopStateMachine machine = sop.machine(version);
+        long versionId = sop.activeId();
+        SopStateMachine machine = sop.machine(versionId);
         int year = now.atZone(config.zone()).getYear();
         int seq = numbering.next(NumberingService.TICKET, year);
         ticket.number = String.format("%s-%d-%06d", config.ticketPrefix(), year, seq);
-        ticket.sopVersionId = version.id;
+        ticket.sopVersionId = versionId;
         ticket.state = TicketState.OPEN;
         ticket.round = 1;
         ticket.createdAt = now;
