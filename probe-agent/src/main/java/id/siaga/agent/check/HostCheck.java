@@ -56,6 +56,8 @@ public final class HostCheck implements Check {
     private List<OSFileStore> stores;
     private long storesReadAt;
     private boolean statvfs = Platform.isLinux();
+    /** The native buffer statvfs fills, made once: laying out a JNA structure costs more than the call. */
+    private LibC.Statvfs stat;
 
     public HostCheck(CheckSpec.Host spec, SystemInfo system) {
         this.spec = spec;
@@ -172,7 +174,9 @@ public final class HostCheck implements Check {
     private Space space(OSFileStore store) {
         if (statvfs) {
             try {
-                LibC.Statvfs stat = new LibC.Statvfs();
+                if (stat == null) {
+                    stat = new LibC.Statvfs();
+                }
                 if (LibC.INSTANCE.statvfs(store.getMount(), stat) != 0) {
                     return null;
                 }
@@ -240,7 +244,7 @@ public final class HostCheck implements Check {
     }
 
     private static String pct(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value);
+        return Levels.oneDecimal(value) + "%";
     }
 
     private static double round(double value) {

@@ -8,8 +8,17 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Seconds an idle https connection is kept for the next request, longer than a cycle so the service connection
+     * is reused; the JDK's default is 5 s.
+     */
+    static final String HTTPS_KEEP_ALIVE_SECONDS = "120";
+
     public static void main(String[] args) {
         System.setProperty("java.util.logging.manager", LogSetup.KeepOpenLogManager.class.getName());
+        if (System.getProperty("http.keepAlive.time.server") == null) {
+            System.setProperty("http.keepAlive.time.server", HTTPS_KEEP_ALIVE_SECONDS);
+        }
         LogSetup.install(System.getenv("SIAGA_AGENT_LOG_LEVEL"));
         System.exit(commandLine().execute(args));
     }
