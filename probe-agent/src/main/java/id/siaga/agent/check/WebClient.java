@@ -22,10 +22,10 @@ import java.util.Optional;
  * time on the calling thread over the JDK's {@link HttpURLConnection}, never through a proxy, never following
  * redirects (the callers do, per request). It needs no thread of its own and a few dozen classes, where the
  * JDK's {@code java.net.http} client keeps a selector thread awake and loads a few hundred. TLS is set up at the
- * first https request only, so an agent that speaks plain http never loads the CA list. Plain http connections
- * are closed after each answer (a new one costs less than the JDK's keep-alive timer thread waking every 5 s);
- * https ones are kept for the next request, as a TLS handshake costs more, for as long as
- * {@code http.keepAlive.time.server} says (set by the agent's {@code Main}).
+ * first https request only, so an agent that speaks plain http never loads the CA list. The agent's {@code Main}
+ * turns the JDK's connection reuse off ({@code http.keepAlive=false}): with one request per target a cycle, a
+ * kept connection would be idle for a whole interval, and the keep-alive cache's timer thread wakes every 5 s
+ * meanwhile; https connections resume their TLS session instead of a full handshake.
  */
 public final class WebClient {
 
@@ -69,9 +69,6 @@ public final class WebClient {
         connection.setUseCaches(false);
         connection.setRequestMethod(method);
         connection.setRequestProperty("Accept", "*/*");
-        if (!(connection instanceof HttpsURLConnection)) {
-            connection.setRequestProperty("Connection", "close");
-        }
         headers.forEach(connection::setRequestProperty);
         connection.setDoOutput(body != null);
         connection.connect();

@@ -8,16 +8,11 @@ public final class Main {
     private Main() {
     }
 
-    /**
-     * Seconds an idle https connection is kept for the next request, longer than a cycle so the service connection
-     * is reused; the JDK's default is 5 s.
-     */
-    static final String HTTPS_KEEP_ALIVE_SECONDS = "120";
-
     public static void main(String[] args) {
         System.setProperty("java.util.logging.manager", LogSetup.KeepOpenLogManager.class.getName());
-        if (System.getProperty("http.keepAlive.time.server") == null) {
-            System.setProperty("http.keepAlive.time.server", HTTPS_KEEP_ALIVE_SECONDS);
+        if (System.getProperty("http.keepAlive") == null) {
+            // a new connection per request (see WebClient): no keep-alive timer thread waking every 5 s
+            System.setProperty("http.keepAlive", "false");
         }
         LogSetup.install(System.getenv("SIAGA_AGENT_LOG_LEVEL"));
         System.exit(commandLine().execute(args));
