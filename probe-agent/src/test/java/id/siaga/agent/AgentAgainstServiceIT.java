@@ -3,7 +3,7 @@ package id.siaga.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckRunner;
-import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.WebClient;
 import id.siaga.agent.check.Status;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.ConfigLoader;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AgentAgainstServiceIT {
 
-    private static final HttpClient HTTP = HttpClients.standard();
+    private static final WebClient HTTP = WebClient.standard();
     private static TicketServiceProcess service;
 
     @TempDir

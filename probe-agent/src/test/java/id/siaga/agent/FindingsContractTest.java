@@ -10,7 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckRunner;
-import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.WebClient;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.ConfigLoader;
 import id.siaga.agent.report.Backoff;
@@ -35,7 +35,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ class FindingsContractTest {
     private static final Path OPENAPI = Path.of("..", "openapi", "openapi.yaml");
     private static final String DOCUMENT_IRI = "https://siaga.test/openapi.json";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClients.standard();
+    private static final WebClient HTTP = WebClient.standard();
 
     private static Schema findingsBody;
 

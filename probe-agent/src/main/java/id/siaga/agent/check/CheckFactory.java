@@ -6,7 +6,6 @@ import id.siaga.agent.config.ConfigException;
 import oshi.SystemInfo;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -22,11 +21,11 @@ import java.util.Optional;
 public final class CheckFactory {
 
     private final Clock clock;
-    private final HttpClient http;
+    private final WebClient http;
     private SystemInfo system;
 
-    /** @param http the agent's standard HTTP client (see {@link HttpClients}), shared by the http checks */
-    public CheckFactory(Clock clock, HttpClient http) {
+    /** @param http the agent's standard HTTP client (see {@link WebClient}), shared by the http checks */
+    public CheckFactory(Clock clock, WebClient http) {
         this.clock = clock;
         this.http = http;
     }

@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -68,7 +67,7 @@ public final class FileAgeCheck implements Check {
         measurements.put("sizeBytes", (double) size);
 
         Status status = Levels.above(ageHours, spec.warnAgeHours(), spec.maxAgeHours());
-        String message = "newest " + newest.getFileName() + " is " + String.format(Locale.ROOT, "%.1f", ageHours) + " h old"
+        String message = "newest " + newest.getFileName() + " is " + Levels.oneDecimal(ageHours) + " h old"
                 + (status == Status.OK ? "" : Levels.limits(">", spec.warnAgeHours(), spec.maxAgeHours(), " h"))
                 + ", " + Levels.bytes(size);
         if (spec.minSizeBytes() != null && size < spec.minSizeBytes()) {

@@ -6,7 +6,6 @@ import id.siaga.agent.config.CheckSpec;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
-import oshi.hardware.VirtualMemory;
 import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
 
@@ -29,7 +28,8 @@ import java.util.Set;
  * this machine, through OSHI. CPU load is measured between the ticks of the previous run and this one, so a
  * run never waits, except the very first, which takes a short baseline. OSHI lists the file systems by running
  * {@code lsblk}, so the list is read only every {@link #MOUNT_REFRESH}; their space is read each run with
- * {@code statvfs}. The status is the worst sub-result.
+ * {@code statvfs}. On Linux memory and swap come from one read of {@code /proc/meminfo} ({@link MemInfo}).
+ * The status is the worst sub-result.
  */
 public final class HostCheck implements Check {
 
@@ -55,7 +55,10 @@ public final class HostCheck implements Check {
     private long[] previousTicks;
     private List<OSFileStore> stores;
     private long storesReadAt;
-    private boolean statvfs = Platform.isLinux();
+    private final boolean linux = Platform.isLinux();
+    private boolean statvfs = linux;
+    /** The native buffer statvfs fills, made once: laying out a JNA structure costs more than the call. */
+    private LibC.Statvfs stat;
 
     public HostCheck(CheckSpec.Host spec, SystemInfo system) {
         this.spec = spec;
@@ -82,16 +85,18 @@ public final class HostCheck implements Check {
         judge(problems, "cpu load", cpuPct, spec.cpuWarnPct(), spec.cpuCritPct(), true);
         summary.add("cpu " + pct(cpuPct));
 
-        long total = memory.getTotal();
+        MemInfo mem = linux ? MemInfo.read() : null;
+        long total = mem != null ? mem.total() : memory.getTotal();
         if (total > 0) {
-            double memPct = 100.0 * (total - memory.getAvailable()) / total;
+            double memPct = 100.0 * (total - (mem != null ? mem.available() : memory.getAvailable())) / total;
             measurements.put("memUsedPct", round(memPct));
             judge(problems, "memory used", memPct, spec.memWarnPct(), spec.memCritPct(), true);
             summary.add("memory " + pct(memPct) + " of " + Levels.bytes(total));
         }
-        VirtualMemory virtual = memory.getVirtualMemory();
-        if (virtual.getSwapTotal() > 0) {
-            double swapPct = 100.0 * virtual.getSwapUsed() / virtual.getSwapTotal();
+        long swapTotal = mem != null ? mem.swapTotal() : memory.getVirtualMemory().getSwapTotal();
+        if (swapTotal > 0) {
+            long swapUsed = mem != null ? mem.swapTotal() - mem.swapFree() : memory.getVirtualMemory().getSwapUsed();
+            double swapPct = 100.0 * swapUsed / swapTotal;
             measurements.put("swapUsedPct", round(swapPct));
             judge(problems, "swap used", swapPct, spec.swapWarnPct(), spec.swapCritPct(), true);
             summary.add("swap " + pct(swapPct));
@@ -172,7 +177,9 @@ public final class HostCheck implements Check {
     private Space space(OSFileStore store) {
         if (statvfs) {
             try {
-                LibC.Statvfs stat = new LibC.Statvfs();
+                if (stat == null) {
+                    stat = new LibC.Statvfs();
+                }
                 if (LibC.INSTANCE.statvfs(store.getMount(), stat) != 0) {
                     return null;
                 }
@@ -240,7 +247,7 @@ public final class HostCheck implements Check {
     }
 
     private static String pct(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value);
+        return Levels.oneDecimal(value) + "%";
     }
 
     private static double round(double value) {

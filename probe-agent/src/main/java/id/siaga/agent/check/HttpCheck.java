@@ -3,16 +3,10 @@ package id.siaga.agent.check;
 import id.siaga.agent.config.CheckSpec;
 
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -41,37 +35,36 @@ public final class HttpCheck implements Check {
     private final Clock clock;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    private final HttpClient client;
+    private final WebClient client;
 
     /** Most redirects followed. */
     static final int MAX_REDIRECTS = 5;
+    private static final Map<String, String> USER_AGENT = Map.of("User-Agent", "siaga-agent");
 
     /**
      * @param shared the agent's standard client, used unless the check has its own TLS settings
      * @throws GeneralSecurityException when the TLS settings cannot be set up
      * @throws IOException              when {@code caFile} cannot be read
      */
-    public HttpCheck(CheckSpec.Http spec, Clock clock, HttpClient shared) throws GeneralSecurityException, IOException {
+    public HttpCheck(CheckSpec.Http spec, Clock clock, WebClient shared) throws GeneralSecurityException, IOException {
         this.spec = spec;
         this.clock = clock;
         this.client = spec.tlsVerify() && spec.caFile() == null ? shared
-                : HttpClients.create(TlsTrust.context(spec.tlsVerify(), spec.caFile()));
+                : WebClient.create(TlsTrust.context(spec.tlsVerify(), spec.caFile()));
     }
 
     @Override
     public CheckResult run() throws InterruptedException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response;
+        WebClient.Response response;
         String body;
         try {
             response = fetch(start);
             if (response == null) {
                 return CheckResult.of(Status.CRIT, "no answer within " + spec.timeout().toMillis() + " ms");
             }
-            try (InputStream in = response.body()) {
-                body = new String(in.readNBytes(MAX_BODY_BYTES), charset(response));
-            }
-        } catch (HttpTimeoutException e) {
+            body = new String(response.body(), charset(response));
+        } catch (SocketTimeoutException e) {
             return CheckResult.of(Status.CRIT, "no answer within " + spec.timeout().toMillis() + " ms");
         } catch (ConnectException e) {
             return CheckResult.of(Status.CRIT, "cannot connect to " + spec.url().getHost() + ":" + port()
@@ -85,19 +78,19 @@ public final class HttpCheck implements Check {
 
         Map<String, Double> measurements = new LinkedHashMap<>();
         measurements.put("responseMs", ms);
-        measurements.put("status", (double) response.statusCode());
+        measurements.put("status", (double) response.status());
         List<String> parts = new ArrayList<>();
         Status status = Status.OK;
 
         Double warnMs = spec.warnMs() == null ? null : spec.warnMs().doubleValue();
         Double critMs = spec.critMs() == null ? null : spec.critMs().doubleValue();
         Status timing = Levels.above(ms, warnMs, critMs);
-        String head = "HTTP " + response.statusCode() + " in " + Levels.ms(ms) + " ms";
+        String head = "HTTP " + response.status() + " in " + Levels.ms(ms) + " ms";
         if (timing != Status.OK) {
             head += Levels.limits(">", warnMs, critMs, " ms");
             status = status.worst(timing);
         }
-        if (response.statusCode() != spec.expectStatus()) {
+        if (response.status() != spec.expectStatus()) {
             head += " (expected " + spec.expectStatus() + ")";
             status = status.worst(Status.CRIT);
         }
@@ -110,7 +103,7 @@ public final class HttpCheck implements Check {
                 status = status.worst(Status.CRIT);
             }
         }
-        Optional<Long> daysLeft = response.sslSession().flatMap(this::certificateDaysLeft);
+        Optional<Long> daysLeft = certificateDaysLeft(response.certificates());
         if (daysLeft.isPresent()) {
             long days = daysLeft.get();
             measurements.put("certDaysLeft", (double) days);
@@ -133,38 +126,30 @@ public final class HttpCheck implements Check {
     }
 
     /** @return the final answer after following redirects, or {@code null} when the time ran out */
-    private HttpResponse<InputStream> fetch(long start) throws IOException, InterruptedException {
+    private WebClient.Response fetch(long start) throws IOException, InterruptedException {
         URI uri = spec.url();
         for (int hop = 0; ; hop++) {
             Duration left = spec.timeout().minusNanos(System.nanoTime() - start);
             if (left.isNegative() || left.isZero()) {
                 return null;
             }
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(left)
-                    .header("User-Agent", "siaga-agent")
-                    .GET()
-                    .build();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            Optional<String> location = response.headers().firstValue("Location");
-            if (!spec.followRedirects() || hop >= MAX_REDIRECTS || !REDIRECTS.contains(response.statusCode())
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            WebClient.Response response = client.send("GET", uri, USER_AGENT, null, left, MAX_BODY_BYTES);
+            Optional<String> location = response.header("Location");
+            if (!spec.followRedirects() || hop >= MAX_REDIRECTS || !REDIRECTS.contains(response.status())
                     || location.isEmpty()) {
                 return response;
             }
-            response.body().close();
             uri = uri.resolve(location.get());
         }
     }
 
-    private Optional<Long> certificateDaysLeft(SSLSession session) {
-        try {
-            Certificate[] chain = session.getPeerCertificates();
-            if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
-                long seconds = Duration.between(clock.instant(), leaf.getNotAfter().toInstant()).toSeconds();
-                return Optional.of(Math.floorDiv(seconds, 86_400L));
-            }
-        } catch (SSLPeerUnverifiedException e) {
-            return Optional.empty();
+    private Optional<Long> certificateDaysLeft(List<Certificate> chain) {
+        if (!chain.isEmpty() && chain.get(0) instanceof X509Certificate leaf) {
+            long seconds = Duration.between(clock.instant(), leaf.getNotAfter().toInstant()).toSeconds();
+            return Optional.of(Math.floorDiv(seconds, 86_400L));
         }
         return Optional.empty();
     }
@@ -174,8 +159,8 @@ public final class HttpCheck implements Check {
         return port != -1 ? port : "https".equalsIgnoreCase(spec.url().getScheme()) ? 443 : 80;
     }
 
-    private static Charset charset(HttpResponse<?> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    private static Charset charset(WebClient.Response response) {
+        String type = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         int at = type.indexOf("charset=");
         if (at >= 0) {
             String name = type.substring(at + 8).split("[;\\s]")[0].replace("\"", "");

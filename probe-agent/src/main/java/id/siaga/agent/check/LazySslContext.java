@@ -13,8 +13,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
 /**
- * An SSL context that makes the real one at the first TLS connection. The JDK's HTTP client asks for an SSL
- * context when it is built, and setting one up loads a few hundred TLS classes; an agent that speaks only plain
+ * An SSL context that makes the real one at the first TLS connection. The agent's standard {@link WebClient} is
+ * built at start, and setting up an SSL context loads a few hundred TLS classes; an agent that speaks only plain
  * http (the service on its own network, local checks) so never loads them. Its default parameters leave cipher
  * suites and protocols unset, so each connection gets the real context's defaults.
  */

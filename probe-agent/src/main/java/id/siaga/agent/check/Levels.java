@@ -1,6 +1,7 @@
 package id.siaga.agent.check;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Threshold comparisons and number formatting shared by the checks. */
 final class Levels {
@@ -51,12 +52,25 @@ final class Levels {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, "%.1f", value);
+        return oneDecimal(value);
+    }
+
+    /**
+     * @return the value rounded half up to one decimal, as {@code String.format(Locale.ROOT, "%.1f", value)} writes
+     *         it, without that method's per-call locale and pattern set-up
+     */
+    static String oneDecimal(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        String text = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return value < 0 && text.charAt(0) != '-' || Double.doubleToRawLongBits(value) == Long.MIN_VALUE
+                ? "-" + text : text;
     }
 
     /** @return milliseconds as a whole number, with one decimal below 10 ms */
     static String ms(double millis) {
-        return millis < 10 ? String.format(Locale.ROOT, "%.1f", millis) : Long.toString(Math.round(millis));
+        return millis < 10 ? oneDecimal(millis) : Long.toString(Math.round(millis));
     }
 
     /** @return a byte count in B, KB, MB, GB or TB (powers of 1024) */
@@ -67,7 +81,7 @@ final class Levels {
             bytes /= 1024;
             unit++;
         }
-        return (unit == 0 ? Long.toString((long) bytes) : String.format(Locale.ROOT, "%.1f", bytes)) + " " + units[unit];
+        return (unit == 0 ? Long.toString((long) bytes) : oneDecimal(bytes)) + " " + units[unit];
     }
 
     /** @return a duration in seconds in words, e.g. "4 d 3 h", "12 min" */

@@ -3,7 +3,7 @@ package id.siaga.agent.cli;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckOutcome;
 import id.siaga.agent.check.CheckRunner;
-import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.WebClient;
 import id.siaga.agent.check.NamedCheck;
 import id.siaga.agent.check.Status;
 import id.siaga.agent.config.AgentConfig;
@@ -47,7 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<NamedCheck> checks;
         try {
-            checks = new CheckFactory(Clock.systemUTC(), HttpClients.standard()).create(agentConfig.checks());
+            checks = new CheckFactory(Clock.systemUTC(), WebClient.standard()).create(agentConfig.checks());
         } catch (ConfigException e) {
             config.printProblems(e.problems(), err);
             return ExitCodes.FAILED;

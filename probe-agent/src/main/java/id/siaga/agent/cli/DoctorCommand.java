@@ -3,7 +3,7 @@ package id.siaga.agent.cli;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckRunner;
 import id.siaga.agent.check.DatabaseAccount;
-import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.WebClient;
 import id.siaga.agent.check.NamedCheck;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.CheckConfig;
@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +52,14 @@ public final class DoctorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private HttpClient http;
+    private WebClient http;
     private PrintWriter out;
     private boolean allPassed = true;
 
     @Override
     public Integer call() throws InterruptedException {
         out = spec.commandLine().getOut();
-        http = HttpClients.standard();
+        http = WebClient.standard();
         AgentConfig agentConfig;
         try {
             agentConfig = new ConfigLoader().load(config.file(), true);
@@ -158,7 +157,7 @@ public final class DoctorCommand implements Callable<Integer> {
             return true;
         } catch (ConnectException e) {
             failed(step, "connection refused", "is the service running, and is service.url's host and port right?");
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             failed(step, "no answer within " + timeoutSeconds + " s", "check the network path and firewall "
                     + "between this server and " + agentConfig.service().url().getHost());
         } catch (IOException e) {

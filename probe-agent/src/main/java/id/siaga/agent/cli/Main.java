@@ -10,6 +10,10 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.manager", LogSetup.KeepOpenLogManager.class.getName());
+        if (System.getProperty("http.keepAlive") == null) {
+            // a new connection per request (see WebClient): no keep-alive timer thread waking every 5 s
+            System.setProperty("http.keepAlive", "false");
+        }
         LogSetup.install(System.getenv("SIAGA_AGENT_LOG_LEVEL"));
         System.exit(commandLine().execute(args));
     }

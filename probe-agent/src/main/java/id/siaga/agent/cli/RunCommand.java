@@ -3,7 +3,7 @@ package id.siaga.agent.cli;
 import id.siaga.agent.Agent;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckRunner;
-import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.WebClient;
 import id.siaga.agent.check.NamedCheck;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.config.ConfigException;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
         if (agentConfig == null) {
             return ExitCodes.FAILED;
         }
-        HttpClient http = HttpClients.standard();
+        WebClient http = WebClient.standard();
         List<NamedCheck> checks;
         try {
             checks = new CheckFactory(Clock.systemUTC(), http).create(agentConfig.checks());

@@ -2,7 +2,7 @@ package id.siaga.agent.report;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,7 +240,7 @@ public final class Delivery {
             if (cause instanceof ConnectException) {
                 return "connection refused";
             }
-            if (cause instanceof HttpTimeoutException) {
+            if (cause instanceof SocketTimeoutException) {
                 return "no answer in time";
             }
             if (cause.getCause() == null || cause.getCause() == cause) {

@@ -202,8 +202,10 @@ public final class Outbox implements AutoCloseable {
         return lastSequence;
     }
 
+    /** @return the finding's file, {@code f-} and the sequence as 19 digits, e.g. {@code f-0001764676800000000.json} */
     private Path file(long sequence) {
-        return dir.resolve(String.format("f-%019d.json", sequence));
+        String digits = Long.toString(sequence);
+        return dir.resolve("f-" + "0".repeat(Math.max(0, 19 - digits.length())) + digits + ".json");
     }
 
     private void enforceBound() throws IOException {

@@ -1,14 +1,13 @@
 package id.siaga.agent.report;
 
-import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.WebClient;
 import id.siaga.agent.config.ServiceConfig;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,16 +25,19 @@ public final class TicketServiceClient {
 
     private final ServiceConfig service;
     private final Duration timeout;
+    /** Most bytes of an answer read. */
+    static final int MAX_ANSWER_BYTES = 1 << 20;
+
     private final String userAgent;
-    private final HttpClient client;
+    private final WebClient client;
 
     /**
      * @param service where the service is and the agent's token
      * @param timeout limit for connecting and getting each answer
      * @param version agent version, sent in the User-Agent header
-     * @param client  the agent's standard HTTP client (see {@link HttpClients}); redirects are not followed
+     * @param client  the agent's standard HTTP client; redirects are not followed
      */
-    public TicketServiceClient(ServiceConfig service, Duration timeout, String version, HttpClient client) {
+    public TicketServiceClient(ServiceConfig service, Duration timeout, String version, WebClient client) {
         this.service = service;
         this.timeout = timeout;
         this.userAgent = "siaga-agent/" + version;
@@ -49,15 +51,11 @@ public final class TicketServiceClient {
      * @throws IOException when the service cannot be reached or does not answer in time
      */
     public Answer postFindings(byte[] jsonArray) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(service.resolve(FINDINGS_PATH))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + (service.token() == null ? "" : service.token()))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("User-Agent", userAgent)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(jsonArray))
-                .build();
-        return send(request);
+        return send("POST", FINDINGS_PATH, Map.of(
+                "Authorization", "Bearer " + (service.token() == null ? "" : service.token()),
+                "Content-Type", "application/json",
+                "Accept", "application/json",
+                "User-Agent", userAgent), jsonArray);
     }
 
     /**
@@ -80,13 +78,7 @@ public final class TicketServiceClient {
     }
 
     private Answer get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(service.resolve(path))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("User-Agent", userAgent)
-                .GET()
-                .build();
-        return send(request);
+        return send("GET", path, Map.of("Accept", "application/json", "User-Agent", userAgent), null);
     }
 
     /** @return the joined JSON array of already serialised findings */
@@ -110,16 +102,21 @@ public final class TicketServiceClient {
         return body;
     }
 
-    private Answer send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(value -> {
+    private Answer send(String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        WebClient.Response response = client.send(method, service.resolve(path), headers, body, timeout,
+                MAX_ANSWER_BYTES);
+        Optional<Duration> retryAfter = response.header("Retry-After").flatMap(value -> {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
         });
-        return new Answer(response.statusCode(), response.body(), retryAfter);
+        return new Answer(response.status(), new String(response.body(), StandardCharsets.UTF_8), retryAfter);
     }
 
     /**

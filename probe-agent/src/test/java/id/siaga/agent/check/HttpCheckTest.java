@@ -19,7 +19,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class HttpCheckTest {
     @TempDir
     static Path tls;
 
-    private static final HttpClient SHARED = HttpClients.standard();
+    private static final WebClient SHARED = WebClient.standard();
 
     private static HttpServer http;
     private static HttpsServer https;

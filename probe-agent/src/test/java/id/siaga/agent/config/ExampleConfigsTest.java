@@ -1,7 +1,7 @@
 package id.siaga.agent.config;
 
 import id.siaga.agent.check.CheckFactory;
-import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.WebClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +20,6 @@ class ExampleConfigsTest {
         Map<String, String> env = Map.of("SIAGA_AGENT_TOKEN", "token", "SIAK_DB_PASSWORD", "secret");
         AgentConfig config = new ConfigLoader(env::get).load(Path.of("../deploy/agent", name));
         assertFalse(config.checks().isEmpty());
-        assertEquals(config.checks().size(), new CheckFactory(Clock.systemUTC(), HttpClients.standard()).create(config.checks()).size());
+        assertEquals(config.checks().size(), new CheckFactory(Clock.systemUTC(), WebClient.standard()).create(config.checks()).size());
     }
 }

@@ -1,6 +1,6 @@
 package id.siaga.agent.report;
 
-import id.siaga.agent.check.HttpClients;
+import id.siaga.agent.check.WebClient;
 import id.siaga.agent.check.Status;
 import id.siaga.agent.config.ServiceConfig;
 import id.siaga.agent.support.TicketServiceProcess;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeliveryIT {
 
-    private static final HttpClient HTTP = HttpClients.standard();
+    private static final WebClient HTTP = WebClient.standard();
     private static TicketServiceProcess service;
     private static TicketServiceProcess.Server server;
 
