@@ -116,7 +116,7 @@ public class BoardPage {
         cards.sort(Comparator.comparingInt((BoardView.ServerCard c) -> -badness(c.status()))
                 .thenComparing(BoardView.ServerCard::name));
 
-        SopStateMachine machine = sop.machine(sop.active());
+        SopStateMachine machine = sop.machine(sop.activeId());
         Map<String, OpenTickets.AtStep> byStep = new HashMap<>();
         openTickets.byStep(now).forEach(s -> byStep.put(s.step(), s));
         List<BoardView.StepCount> counts = new ArrayList<>();

@@ -89,7 +89,7 @@ public class ReportPage {
         YearMonth chosen = month(year, month);
         MonthlyReportService.Figures figures = reports.figures(chosen);
         ReportMessages rpt = context.rpt();
-        SopStateMachine machine = sop.machine(sop.active());
+        SopStateMachine machine = sop.machine(sop.activeId());
         StringBuilder csv = new StringBuilder();
         record(csv, rpt.csvSection(), rpt.csvCode(), rpt.csvName(), rpt.csvCount(), rpt.csvMedianMinutes(),
                 rpt.csvP90Minutes(), rpt.csvStandardMinMinutes(), rpt.csvStandardMaxMinutes(), rpt.csvWithinPercent(),
@@ -135,7 +135,7 @@ public class ReportPage {
         Labels labels = context.labels();
         Formats f = context.formats();
         Locale locale = context.language().locale();
-        SopStateMachine machine = sop.machine(sop.active());
+        SopStateMachine machine = sop.machine(sop.activeId());
 
         List<ReportView.StepRow> rows = new ArrayList<>();
         List<ReportView.Bar> bars = new ArrayList<>();

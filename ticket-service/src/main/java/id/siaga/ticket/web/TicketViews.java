@@ -96,7 +96,7 @@ public class TicketViews {
         List<Ticket> found = query.list();
         Map<Long, String> serverNames = serverNames();
 
-        SopStateMachine active = sop.machine(sop.active());
+        SopStateMachine active = sop.machine(sop.activeId());
         Map<String, Integer> order = new LinkedHashMap<>();
         active.document().steps().forEach(s -> order.put(s.code(), s.no()));
         Map<String, List<TicketListView.Row>> byStep = new LinkedHashMap<>();
