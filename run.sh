@@ -10,6 +10,7 @@ PORT="${QUARKUS_HTTP_PORT:-8080}"
 URL="http://localhost:$PORT"
 mkdir -p "$DATA_DIR"
 chmod 700 "$DATA_DIR"
+DATA_DIR=$(cd "$DATA_DIR" && pwd)
 
 if [ -z "${SIAGA_ADMIN_PASSWORD:-}" ]; then
     if [ ! -s "$DATA_DIR/admin-password" ]; then
@@ -41,8 +42,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "SIAGA: starting the ticket service on $URL (data in $DATA_DIR) ..."
-SIAGA_DATA_DIR="$DATA_DIR" QUARKUS_HTTP_PORT="$PORT" \
-    java -XX:+UseSerialGC -Xmx256m -jar ticket-service/target/quarkus-app/quarkus-run.jar &
+# From its package folder, so the class-data sharing archive the build made (app-cds.jsa) matches and is used.
+(cd ticket-service/target/quarkus-app && SIAGA_DATA_DIR="$DATA_DIR" QUARKUS_HTTP_PORT="$PORT" \
+    exec java -XX:+UseSerialGC -Xmx256m -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar) &
 pids+=($!)
 
 ready() {

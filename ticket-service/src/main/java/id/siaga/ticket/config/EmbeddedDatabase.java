@@ -50,7 +50,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (isSet(System.getProperty(URL_PROPERTY)) || isSet(System.getenv(URL_ENV))) {
             return null;
         }
-        Path dataDir = dataDirectory();
+        return start(dataDirectory());
+    }
+
+    /**
+     * Starts an embedded database in the given folder and points the datasource at it, whatever is configured
+     * (system properties outrank the environment).
+     *
+     * @param dataDir where its data lives
+     * @return the running database
+     */
+    public static EmbeddedDatabase start(Path dataDir) {
         try {
             Files.createDirectories(dataDir.getParent());
             stopLeftoverServer(dataDir);

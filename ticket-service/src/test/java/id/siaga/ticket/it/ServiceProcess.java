@@ -46,6 +46,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on the given port (e.g. again after {@link #close()}, where its offices expect it). */
     public static ServiceProcess start(String name, Map<String, String> environment, int port) throws Exception {
+        return start(name, environment, port, List.of("-jar", JAR.toAbsolutePath().toString()), null);
+    }
+
+    /**
+     * Starts the service as the systemd unit and {@code ./run.sh} do: from its package folder, with the class-data
+     * sharing archive the build made ({@code -XX:SharedArchiveFile=app-cds.jsa}) and the given JVM options.
+     */
+    public static ServiceProcess startAsDeployed(String name, Map<String, String> environment, List<String> jvmOptions)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-jar", "quarkus-run.jar"));
+        return start(name, environment, freePort(), arguments, JAR.toAbsolutePath().getParent());
+    }
+
+    private static ServiceProcess start(String name, Map<String, String> environment, int port, List<String> arguments,
+            Path folder) throws Exception {
         Path log = Files.createTempFile("siaga-" + name + "-", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
@@ -54,8 +70,11 @@ public final class ServiceProcess implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (folder != null) {
+            builder.directory(folder.toFile());
+        }
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
