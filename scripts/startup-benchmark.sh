@@ -9,8 +9,9 @@
 #
 # Both start from their package folder (java -jar quarkus-run.jar there, as an AppCDS archive requires) with the
 # service's own launch flags (./run.sh, deploy/ticket-service/siaga-ticket.service):
-# SIAGA_BENCH_JAVA_OPTS, default "-XX:+UseSerialGC -Xmx256m". When the package holds a class-data sharing
-# archive (ticket-service/target/quarkus-app/app-cds.jsa) the service is also timed with it (A+cds).
+# SIAGA_BENCH_JAVA_OPTS, default "-XX:+UseSerialGC -Xmx256m". The package build makes a class-data sharing
+# archive (ticket-service/target/quarkus-app/app-cds.jsa), and ./run.sh and the unit start with it: the service is
+# timed both without it (A) and with it (A+cds, as deployed).
 # SIAGA_BENCH_LOGS=DIR keeps each start's log there (Quarkus's own timestamps show where the time goes).
 # Needs PostgreSQL's server binaries (Debian: apt-get install -y postgresql-15) and curl. Not part of ./test.sh.
 set -euo pipefail
