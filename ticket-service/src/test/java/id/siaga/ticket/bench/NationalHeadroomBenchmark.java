@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 20 × that, 3,420 posts/s, with p99 at most 500 ms and no error, on this 2-core machine with the load generator on it.
  * 2,000 servers, each with its own token, post realistic findings (~1 % change a check's state) open loop at fixed
  * rates, latency from each post's scheduled send; each rate runs {@code siaga.bench.rounds} times, the rates
- * interleaved (1500 2000 2500 3420 1500 ...), with B1 measured beside each round. Run with {@code scripts/benchmark.sh}.
+ * interleaved (1500 2000 2500 3420 1500 ...), with B1 measured beside each round, after 60 s of warm-up load (see
+ * FindingsBenchmark). Run with {@code scripts/benchmark.sh}.
  */
 class NationalHeadroomBenchmark {
 
@@ -37,7 +38,7 @@ class NationalHeadroomBenchmark {
             URI url = URI.create(service.url());
             List<String> tokens = Bench.register(service, "node", SERVERS);
             FindingMix posts = new FindingMix(tokens, 8, 8, true, FindingMix.REALISTIC_CHANGE_RATE);
-            LoadGenerator.closed(url, 32, Duration.ofSeconds(Integer.getInteger("siaga.bench.warmup", 20)), posts);
+            LoadGenerator.closed(url, 32, Duration.ofSeconds(Integer.getInteger("siaga.bench.warmup", 60)), posts);
 
             LoadGenerator.Run[][] runs = new LoadGenerator.Run[RATES.length][ROUNDS];
             double[][] load = new double[RATES.length][ROUNDS];
