@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -92,33 +91,35 @@ public class FindingIngestService {
     }
 
     /**
-     * Stores the findings of one server's agent and applies them; returns when they are committed.
+     * Queues the findings of one server's agent for its writer, without waiting: the answer completes when they
+     * are committed, on the writer's thread, so no request thread is held while the post waits for its group.
      *
-     * @return how many were new, how many were already stored, and the re-checks the agent should run
+     * @return how many were new, how many were already stored, and the re-checks the agent should run; completed
+     * exceptionally with a 503 {@link WebApplicationException} when the post is not committed within
+     * {@code siaga.findings.write-timeout}, or with what the writer met
      * @throws id.siaga.ticket.domain.InvalidRequestException 422 when a finding is observed outside the
      *                                 {@link ObservationWindow}; nothing of the batch is written
      * @throws WebApplicationException 503 when the service cannot take more posts now
      */
-    public FindingWriter.Result ingest(long serverId, List<Finding> findings) {
+    public CompletableFuture<FindingWriter.Result> ingest(long serverId, List<Finding> findings) {
         window.check(findings, clock.instant());
         Post post = new Post(new FindingWriter.Job(serverId, findings), new CompletableFuture<>());
-        try {
-            BlockingQueue<Post> queue = queues.get((int) Math.floorMod(serverId, (long) queues.size()));
-            if (!running || !queue.offer(post, 2, TimeUnit.SECONDS)) {
-                throw busy("The service is busy writing findings; send them again shortly.");
-            }
-            return post.result().get(config.findings().writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw busy("Interrupted while writing the findings; send them again.");
-        } catch (TimeoutException e) {
-            throw busy("Writing the findings took too long; send them again (they are stored at most once).");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
+        BlockingQueue<Post> queue = queues.get((int) Math.floorMod(serverId, (long) queues.size()));
+        if (!running || !queue.offer(post)) {
+            throw busy("The service is busy writing findings; send them again shortly.");
         }
+        return post.result().orTimeout(config.findings().writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(FindingIngestService::explain);
+    }
+
+    /** @return the failure as the answer should name it: a timeout as 503, anything else as the writer threw it */
+    private static CompletableFuture<FindingWriter.Result> explain(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            cause = busy("Writing the findings took too long; send them again (they are stored at most once).");
+        }
+        return CompletableFuture.failedFuture(cause);
     }
 
     private void writeLoop(BlockingQueue<Post> queue) {

@@ -15,6 +15,7 @@ import id.siaga.ticket.rest.dto.PageResponse;
 import id.siaga.ticket.rest.dto.Problem;
 import id.siaga.ticket.security.AgentTokenIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** Findings: posted in batches by probe agents, read by people. */
 @Path("/api/v1/findings")
@@ -73,7 +75,8 @@ public class FindingResource {
     @APIResponse(responseCode = "403", description = "A finding names another server than the token's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A finding is observed outside the accepted time; nothing of the batch is stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More findings than one batch may hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FindingBatchResponse post(@Valid @NotNull List<@Valid @NotNull FindingRequest> request) {
+    @NonBlocking
+    public CompletionStage<FindingBatchResponse> post(@Valid @NotNull List<@Valid @NotNull FindingRequest> request) {
         long serverId = identity.<Long>getAttribute(AgentTokenIdentityProvider.SERVER_ID);
         if (request.size() > config.findings().maxBatch()) {
             throw new WebApplicationException("A batch holds at most " + config.findings().maxBatch() + " findings.", 413);
@@ -87,7 +90,10 @@ public class FindingResource {
         List<Finding> findings = request.stream().map(f -> new Finding(f.id(), f.check().trim(), f.kind().trim(),
                 f.status(), f.message(), f.measurements(), f.observedAt(), f.durationMs(), f.dependsOn(), f.recheckId(),
                 f.openAfter(), f.recoverAfter())).toList();
-        FindingWriter.Result result = ingest.ingest(serverId, findings);
+        return ingest.ingest(serverId, findings).thenApply(FindingResource::answer);
+    }
+
+    private static FindingBatchResponse answer(FindingWriter.Result result) {
         return new FindingBatchResponse(result.accepted(), result.duplicates(), result.recheck().stream()
                 .map(r -> new FindingBatchResponse.RecheckRequest(r.id(), r.checks(), r.ticketId())).toList());
     }
