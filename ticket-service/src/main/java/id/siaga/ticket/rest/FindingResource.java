@@ -76,7 +76,7 @@ public class FindingResource {
     @APIResponse(responseCode = "422", description = "A finding is observed outside the accepted time; nothing of the batch is stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More findings than one batch may hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @NonBlocking
-    public CompletionStage<FindingBatchResponse> post(@Valid @NotNull List<@Valid @NotNull FindingRequest> request) {
+    public CompletionStage<FindingBatchResponse> post(@NotNull List<@Valid @NotNull FindingRequest> request) {
         long serverId = identity.<Long>getAttribute(AgentTokenIdentityProvider.SERVER_ID);
         if (request.size() > config.findings().maxBatch()) {
             throw new WebApplicationException("A batch holds at most " + config.findings().maxBatch() + " findings.", 413);

@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class FindingMix implements LoadGenerator.Posts {
 
-    /** Share of findings that change a check's state in the realistic mix. */
-    static final double REALISTIC_CHANGE_RATE = 0.01;
+    /** Share of findings that change a check's state in the realistic mix (-Dsiaga.bench.change-rate, default 1 %). */
+    static final double REALISTIC_CHANGE_RATE = Double.parseDouble(System.getProperty("siaga.bench.change-rate", "0.01"));
 
     private static final String[] KINDS = {"http", "tcp", "jdbc", "host", "process", "file-age", "reachability", "tcp"};
 
