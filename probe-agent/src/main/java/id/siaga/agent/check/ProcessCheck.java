@@ -25,16 +25,17 @@ import java.util.stream.Collectors;
 public final class ProcessCheck implements Check {
 
     private static final Path PROC = Path.of("/proc");
+    /** Whether this machine's processes can be read from {@code /proc}. */
+    static final boolean PROCFS = Files.isReadable(PROC.resolve("self").resolve("comm"));
 
     private final CheckSpec.Process spec;
     private final OperatingSystem os;
     private final boolean procfs;
 
-    public ProcessCheck(CheckSpec.Process spec, OperatingSystem os) {
-        this(spec, os, Files.isReadable(PROC.resolve("self").resolve("comm")));
-    }
-
-    /** @param procfs whether to read {@code /proc} directly rather than through OSHI's process list */
+    /**
+     * @param os     OSHI's operating system, used only without {@code procfs} (may then be {@code null})
+     * @param procfs whether to read {@code /proc} directly rather than through OSHI's process list
+     */
     ProcessCheck(CheckSpec.Process spec, OperatingSystem os, boolean procfs) {
         this.spec = spec;
         this.os = os;
