@@ -51,9 +51,11 @@ public final class HostCheck implements Check {
     HostCheck(CheckSpec.Host spec, HostSource host) {
         this.spec = spec;
         this.host = host;
-        this.excluded = spec.excludeMounts().stream()
-                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
-                .toList();
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String glob : spec.excludeMounts()) {
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        }
+        this.excluded = List.copyOf(matchers);
     }
 
     @Override
@@ -127,8 +129,12 @@ public final class HostCheck implements Check {
         summary.add("up " + Levels.age(uptime));
 
         problems.sort(Comparator.comparing((SubResult f) -> f.status() == Status.CRIT ? 0 : 1));
-        Status status = problems.stream().map(SubResult::status).reduce(Status.OK, Status::worst);
-        List<String> parts = new ArrayList<>(problems.stream().map(SubResult::text).toList());
+        Status status = Status.OK;
+        List<String> parts = new ArrayList<>(problems.size() + 1);
+        for (SubResult problem : problems) {
+            status = status.worst(problem.status());
+            parts.add(problem.text());
+        }
         parts.add(String.join(", ", summary));
         return new CheckResult(status, String.join("; ", parts), measurements);
     }
@@ -187,11 +193,18 @@ public final class HostCheck implements Check {
         if (SKIPPED_TYPES.contains(type) && !mount.equals("/") || readOnly) {
             return false;
         }
-        if (SKIPPED_MOUNT_PREFIXES.stream().anyMatch(p -> mount.equals(p) || mount.startsWith(p + (p.endsWith("/") ? "" : "/")))) {
-            return false;
+        for (String prefix : SKIPPED_MOUNT_PREFIXES) {
+            if (mount.equals(prefix) || mount.startsWith(prefix + (prefix.endsWith("/") ? "" : "/"))) {
+                return false;
+            }
         }
         Path path = Path.of(mount);
-        return excluded.stream().noneMatch(m -> m.matches(path));
+        for (PathMatcher matcher : excluded) {
+            if (matcher.matches(path)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void judge(List<SubResult> problems, String what, double value, double warn, double crit,

@@ -114,7 +114,11 @@ public final class Delivery {
             }
             TicketServiceClient.Answer answer;
             try {
-                answer = client.postFindings(TicketServiceClient.jsonArray(batch.stream().map(Outbox.Stored::json).toList()));
+                List<byte[]> json = new ArrayList<>(batch.size());
+                for (Outbox.Stored stored : batch) {
+                    json.add(stored.json());
+                }
+                answer = client.postFindings(TicketServiceClient.jsonArray(json));
             } catch (IOException e) {
                 return retryLater(sent, rechecks, "cannot reach the service: " + describe(e));
             }

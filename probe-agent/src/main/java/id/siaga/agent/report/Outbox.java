@@ -1,8 +1,5 @@
 package id.siaga.agent.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -166,7 +163,11 @@ public final class Outbox implements AutoCloseable {
     public synchronized void reject(Collection<Stored> refused) throws IOException {
         rejectedTotal += refused.size();
         stateDirty = true;
-        moveAside(refused.stream().map(Stored::sequence).toList());
+        List<Long> sequences = new ArrayList<>(refused.size());
+        for (Stored stored : refused) {
+            sequences.add(stored.sequence());
+        }
+        moveAside(sequences);
     }
 
     /** @return findings waiting to be sent */
@@ -252,8 +253,8 @@ public final class Outbox implements AutoCloseable {
 
     private boolean isFinding(byte[] bytes) {
         try {
-            JsonNode node = Json.read(bytes);
-            return node instanceof ObjectNode && node.hasNonNull("id") && node.hasNonNull("check");
+            Object node = Json.read(bytes);
+            return Json.field(node, "id") != null && Json.field(node, "check") != null;
         } catch (IOException e) {
             return false;
         }
@@ -265,10 +266,10 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         try {
-            JsonNode state = Json.read(Files.readAllBytes(file));
-            droppedTotal = state.path("droppedTotal").asLong(0);
-            rejectedTotal = state.path("rejectedTotal").asLong(0);
-            corruptTotal = state.path("corruptTotal").asLong(0);
+            Object state = Json.read(Files.readAllBytes(file));
+            droppedTotal = Json.whole(Json.field(state, "droppedTotal"));
+            rejectedTotal = Json.whole(Json.field(state, "rejectedTotal"));
+            corruptTotal = Json.whole(Json.field(state, "corruptTotal"));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "outbox: cannot read " + file + ", counters start from 0: " + e.getMessage());
         }
