@@ -13,7 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.setProperty("java.util.logging.manager", LogSetup.KeepOpenLogManager.class.getName());
+        System.setProperty("java.util.logging.manager", LogSetup.MANAGER);
         if (System.getProperty("http.keepAlive") == null) {
             // a new connection per request (see WebClient): no keep-alive timer thread waking every 5 s
             System.setProperty("http.keepAlive", "false");

@@ -1,6 +1,7 @@
 package id.siaga.agent.cli;
 
 import id.siaga.agent.Agent;
+import id.siaga.agent.Log;
 import id.siaga.agent.check.CheckFactory;
 import id.siaga.agent.check.CheckRunner;
 import id.siaga.agent.check.NamedCheck;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,7 +38,7 @@ final class RunDaemon {
     /** Time given to the daemon to finish its current step on SIGTERM. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
-    private static final Logger LOG = Logger.getLogger(RunDaemon.class.getName());
+    private static final Log LOG = Log.of(RunDaemon.class);
 
     private RunDaemon() {
     }

@@ -1,5 +1,7 @@
 package id.siaga.agent.report;
 
+import id.siaga.agent.Log;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +39,7 @@ public final class Outbox implements AutoCloseable {
     /** Most findings whose JSON is also kept in memory after writing, so sending them needs no disk read. */
     static final int MAX_CACHED = 1_000;
 
-    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    private static final Log LOG = Log.of(Outbox.class);
     private static final Pattern NAME = Pattern.compile("f-(\\d{19})\\.json");
     private static final String STATE_FILE = "agent-state.json";
 
@@ -271,7 +271,7 @@ public final class Outbox implements AutoCloseable {
             rejectedTotal = Json.whole(Json.field(state, "rejectedTotal"));
             corruptTotal = Json.whole(Json.field(state, "corruptTotal"));
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "outbox: cannot read " + file + ", counters start from 0: " + e.getMessage());
+            LOG.log(Log.Level.WARNING, "outbox: cannot read " + file + ", counters start from 0: " + e.getMessage());
         }
     }
 
@@ -312,7 +312,7 @@ public final class Outbox implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
-            LOG.log(Level.FINE, "cannot fsync folder " + dir, e);
+            LOG.log(Log.Level.FINE, "cannot fsync folder " + dir, e);
         }
     }
 
