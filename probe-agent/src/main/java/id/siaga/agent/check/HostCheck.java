@@ -96,9 +96,10 @@ public final class HostCheck implements Check {
         String leastFree = null;
         double leastFreePct = Double.MAX_VALUE;
         int judged = 0;
-        for (FileSystemEntry store : current) {
-            String mount = store.mount();
-            Space space = host.space(store);
+        List<Space> spaces = host.spaces(current);
+        for (int i = 0; i < current.size(); i++) {
+            String mount = current.get(i).mount();
+            Space space = spaces.get(i);
             if (space == null || space.total() <= 0) {
                 stores = null;
                 continue;

@@ -23,8 +23,11 @@ interface HostSource {
     /** @return the local file systems, in the order the system lists them; empty rather than null */
     List<FileSystemEntry> fileSystems();
 
-    /** @return the size and free space of the file system mounted at {@code mount}, or {@code null} */
-    Space space(FileSystemEntry fileSystem);
+    /**
+     * @return the size and free space of each file system now, in the same order; {@code null} for one that
+     *     cannot be read
+     */
+    List<Space> spaces(List<FileSystemEntry> fileSystems);
 
     /** @return seconds since boot */
     long uptimeSeconds();

@@ -67,12 +67,14 @@ final class OshiHost implements HostSource {
     }
 
     @Override
-    public synchronized Space space(FileSystemEntry fileSystem) {
-        OSFileStore store = stores.get(fileSystem.mount());
-        if (store == null || !store.updateAttributes()) {
-            return null;
+    public synchronized List<Space> spaces(List<FileSystemEntry> fileSystems) {
+        List<Space> spaces = new ArrayList<>(fileSystems.size());
+        for (FileSystemEntry fileSystem : fileSystems) {
+            OSFileStore store = stores.get(fileSystem.mount());
+            spaces.add(store == null || !store.updateAttributes() ? null : new Space(store.getTotalSpace(),
+                    store.getUsableSpace(), store.getTotalInodes(), store.getFreeInodes()));
         }
-        return new Space(store.getTotalSpace(), store.getUsableSpace(), store.getTotalInodes(), store.getFreeInodes());
+        return spaces;
     }
 
     @Override

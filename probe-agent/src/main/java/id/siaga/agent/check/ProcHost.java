@@ -1,20 +1,26 @@
 package id.siaga.agent.check;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * This machine's figures on Linux, read where OSHI reads them but without it: CPU ticks from {@code /proc/stat},
  * the load average from {@code /proc/loadavg}, memory from {@code /proc/meminfo} ({@link MemInfo}), uptime from
- * {@code /proc/uptime}, the file systems from {@code /proc/self/mounts} (the local, non-pseudo ones OSHI lists)
- * and their space and inodes from {@code statvfs} ({@link Statvfs}), or from Java's {@link FileStore} without
- * inodes when that cannot be called.
+ * {@code /proc/uptime}, the file systems from {@code /proc/self/mounts} (the local, non-pseudo ones OSHI lists),
+ * their size and free space from Java ({@code statvfs} through {@link File}), and their inodes, which Java does
+ * not give, from one {@code df --output=itotal,iavail,target} per run ({@link #DF_TIMEOUT} at most; without
+ * {@code df} the inodes are left out, as OSHI leaves them out where it cannot read them). No native library is
+ * loaded.
  */
 final class ProcHost implements HostSource {
 
@@ -37,7 +43,11 @@ final class ProcHost implements HostSource {
             "selinuxfs", "sunrpc", "sysfs", "systemd-1", "tracefs", "usbfs", "procfs", "devfs", "ctfs", "fdescfs",
             "objfs", "mntfs", "sharefs", "lofs");
 
-    private boolean statvfs = true;
+    /** Longest wait for {@code df}. */
+    static final Duration DF_TIMEOUT = Duration.ofSeconds(5);
+    private static final List<String> DF_PATHS = List.of("/usr/bin/df", "/bin/df");
+
+    private final String df = firstExisting(DF_PATHS);
 
     /** @return whether this machine has the {@code /proc} files read here */
     static boolean available() {
@@ -96,33 +106,88 @@ final class ProcHost implements HostSource {
             if (NETWORK_TYPES.contains(type) || !mount.equals("/") && PSEUDO_TYPES.contains(type)) {
                 continue;
             }
-            FileSystemEntry listed = new FileSystemEntry(mount, unescape(fields[0]), type, fields[3], 0);
-            Space space = space(listed);
-            entries.add(new FileSystemEntry(mount, listed.volume(), type, fields[3],
-                    space == null ? 0 : space.total()));
+            entries.add(new FileSystemEntry(mount, unescape(fields[0]), type, fields[3],
+                    new File(mount).getTotalSpace()));
         }
         return entries;
     }
 
     @Override
-    public Space space(FileSystemEntry fileSystem) {
-        if (statvfs) {
-            try {
-                long[] stat = Statvfs.of(fileSystem.mount());
-                if (stat == null) {
-                    return null;
-                }
-                return new Space(stat[0], stat[1], stat[2], stat[3]);
-            } catch (LinkageError e) {
-                statvfs = false;
+    public List<Space> spaces(List<FileSystemEntry> fileSystems) {
+        Map<String, long[]> inodes = inodes(fileSystems);
+        List<Space> spaces = new ArrayList<>(fileSystems.size());
+        for (FileSystemEntry fileSystem : fileSystems) {
+            File mount = new File(fileSystem.mount());
+            long total = mount.getTotalSpace();
+            long[] counts = inodes.get(fileSystem.mount());
+            spaces.add(total <= 0 ? null : new Space(total, mount.getUsableSpace(), counts == null ? 0 : counts[0],
+                    counts == null ? -1 : counts[1]));
+        }
+        return spaces;
+    }
+
+    /** @return inodes in total and free by mount point, from one {@code df} run; empty when it cannot run */
+    private Map<String, long[]> inodes(List<FileSystemEntry> fileSystems) {
+        Map<String, long[]> inodes = new HashMap<>();
+        if (df == null || fileSystems.isEmpty()) {
+            return inodes;
+        }
+        List<String> command = new ArrayList<>(List.of(df, "--output=itotal,iavail,target", "--"));
+        for (FileSystemEntry fileSystem : fileSystems) {
+            command.add(fileSystem.mount());
+        }
+        Process process = null;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put("LC_ALL", "C");
+            process = builder.start();
+            if (!process.waitFor(DF_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return inodes;
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            for (String line : output.split("\n")) {
+                parseDfLine(line.strip(), inodes);
+            }
+        } catch (IOException e) {
+            return inodes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (process != null) {
+                process.destroyForcibly();
             }
         }
-        try {
-            FileStore store = Files.getFileStore(Path.of(fileSystem.mount()));
-            return new Space(store.getTotalSpace(), store.getUsableSpace(), 0, -1);
-        } catch (IOException | RuntimeException e) {
-            return null;
+        return inodes;
+    }
+
+    /** Adds a {@code df} line {@code ITOTAL IAVAIL MOUNT} to {@code inodes}; the header and others are skipped. */
+    static void parseDfLine(String line, Map<String, long[]> inodes) {
+        int first = line.indexOf(' ');
+        if (first < 0) {
+            return;
         }
+        String rest = line.substring(first).stripLeading();
+        int second = rest.indexOf(' ');
+        if (second < 0) {
+            return;
+        }
+        try {
+            long total = Long.parseLong(line.substring(0, first));
+            long free = Long.parseLong(rest.substring(0, second));
+            inodes.put(rest.substring(second).strip(), new long[] {total, free});
+        } catch (NumberFormatException e) {
+            // the header, or "-" for a file system without inodes
+        }
+    }
+
+    private static String firstExisting(List<String> paths) {
+        for (String path : paths) {
+            if (Files.isExecutable(Path.of(path))) {
+                return path;
+            }
+        }
+        return null;
     }
 
     @Override

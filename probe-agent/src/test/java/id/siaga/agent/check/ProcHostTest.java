@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import oshi.SystemInfo;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,11 +67,24 @@ class ProcHostTest {
 
         FileSystemEntry root = OSHI.fileSystems().stream().filter(f -> f.mount().equals("/")).findFirst()
                 .orElseThrow();
-        Space procRoot = PROC.space(root);
-        Space oshiRoot = OSHI.space(root);
+        Space procRoot = PROC.spaces(List.of(root)).get(0);
+        Space oshiRoot = OSHI.spaces(List.of(root)).get(0);
         assertEquals(oshiRoot.total(), procRoot.total());
         assertEquals(oshiRoot.inodes(), procRoot.inodes());
+        assertEquals(oshiRoot.inodesFree(), procRoot.inodesFree(), 10_000);
         assertEquals(oshiRoot.usable(), procRoot.usable(), 256 * 1024 * 1024.0);
+    }
+
+    @Test
+    void readsInodeCountsFromDfLines() {
+        Map<String, long[]> inodes = new HashMap<>();
+        ProcHost.parseDfLine("Inodes IFree Mounted on", inodes);
+        ProcHost.parseDfLine("16777216 16353160 /", inodes);
+        ProcHost.parseDfLine("3085446  3085441 /media/my disk", inodes);
+        ProcHost.parseDfLine("- - /boot/efi", inodes);
+        assertEquals(2, inodes.size());
+        assertEquals(16353160, inodes.get("/")[1]);
+        assertEquals(3085446, inodes.get("/media/my disk")[0]);
     }
 
     @Test
