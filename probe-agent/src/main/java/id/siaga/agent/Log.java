@@ -3,7 +3,6 @@ package id.siaga.agent;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
 
 /**
  * The agent's own log: one line per record on stderr,
@@ -92,7 +91,7 @@ public final class Log {
     public static String line(long millis, String levelName, int levelValue, String logger, String message,
                               Throwable error) {
         StringBuilder line = new StringBuilder(160)
-                .append(Instant.ofEpochMilli(millis))
+                .append(UtcTime.asInstant(millis))
                 .append(' ').append(levelName)
                 .append(' ').append(logger)
                 .append(": ").append(String.valueOf(message).replace('\n', ' '));

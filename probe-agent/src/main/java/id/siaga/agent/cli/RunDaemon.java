@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
 
 /**
  * What {@code run} does, without the command-line library: {@link RunCommand} calls it after picocli has parsed
@@ -119,7 +119,7 @@ final class RunDaemon {
         TicketServiceClient client = new TicketServiceClient(agentConfig.service(), SERVICE_TIMEOUT, Version.current(),
                 http);
         Delivery delivery = new Delivery(outbox, client, new Backoff(BACKOFF_BASE, BACKOFF_CAP,
-                RandomGenerator.getDefault()), System::nanoTime);
+                new SplittableRandom()), System::nanoTime);
         CheckRunner runner = new CheckRunner(checks, Clock.systemUTC());
         Agent agent = new Agent(agentConfig, runner, outbox, delivery, Clock.systemUTC(), Version.current());
         if (arguments.once()) {

@@ -1,9 +1,9 @@
 package id.siaga.agent.report;
 
+import id.siaga.agent.UtcTime;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,6 @@ import java.util.UUID;
  */
 public final class Json {
 
-    /** ISO-8601 in UTC with milliseconds, e.g. 2026-11-25T12:00:00.123Z. */
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Json() {
@@ -46,7 +43,7 @@ public final class Json {
             number(field(out, measurement.getKey()), measurement.getValue());
         }
         out.append('}');
-        string(field(out.append(','), "observedAt"), INSTANT.format(finding.observedAt()));
+        string(field(out.append(','), "observedAt"), UtcTime.withMillis(finding.observedAt().toEpochMilli()));
         field(out.append(','), "durationMs").append(finding.durationMs());
         if (finding.dependsOn() != null) {
             string(field(out.append(','), "dependsOn"), finding.dependsOn());
