@@ -6,6 +6,7 @@ import id.siaga.agent.check.Status;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.report.Delivery;
 import id.siaga.agent.report.Finding;
+import id.siaga.agent.report.FindingId;
 import id.siaga.agent.report.Outbox;
 import id.siaga.agent.report.RecheckRequest;
 
@@ -167,7 +168,7 @@ public final class Agent {
         measurements.put("heapUsedBytes", (double) (runtime.totalMemory() - runtime.freeMemory()));
         String message = "agent " + version + " alive; " + checks + " checks in " + cycleMs + " ms; outbox "
                 + backlog + " waiting, " + outbox.droppedTotal() + " dropped";
-        return new Finding(UUID.randomUUID(), config.server().id(), Finding.HEARTBEAT_CHECK, Finding.HEARTBEAT_KIND,
+        return new Finding(FindingId.next(), config.server().id(), Finding.HEARTBEAT_CHECK, Finding.HEARTBEAT_KIND,
                 Status.OK, message, measurements, clock.instant().truncatedTo(ChronoUnit.MILLIS), cycleMs, null, null);
     }
 
