@@ -64,13 +64,8 @@ final class JsonReader {
 
     private Map<String, Object> object() throws IOException {
         Map<String, Object> object = new LinkedHashMap<>();
-        at++;
-        skipSpace();
-        if (peek() == '}') {
-            at++;
-            return object;
-        }
-        while (true) {
+        boolean more = opened('}');
+        while (more) {
             skipSpace();
             if (peek() != '"') {
                 throw error("expected a field name");
@@ -80,39 +75,45 @@ final class JsonReader {
             expect(':');
             skipSpace();
             object.put(name, value());
-            skipSpace();
-            char next = peek();
-            at++;
-            if (next == '}') {
-                return object;
-            }
-            if (next != ',') {
-                throw error("expected ',' or '}'");
-            }
+            more = next('}');
         }
+        return object;
     }
 
     private List<Object> array() throws IOException {
         List<Object> array = new ArrayList<>();
-        at++;
-        skipSpace();
-        if (peek() == ']') {
-            at++;
-            return array;
-        }
-        while (true) {
+        boolean more = opened(']');
+        while (more) {
             skipSpace();
             array.add(value());
-            skipSpace();
-            char next = peek();
-            at++;
-            if (next == ']') {
-                return array;
-            }
-            if (next != ',') {
-                throw error("expected ',' or ']'");
-            }
+            more = next(']');
         }
+        return array;
+    }
+
+    /** Steps over an opening bracket and tells whether elements follow rather than {@code closing} at once. */
+    private boolean opened(char closing) throws IOException {
+        at++;
+        skipSpace();
+        if (peek() == closing) {
+            at++;
+            return false;
+        }
+        return true;
+    }
+
+    /** Steps over the separator after an element and tells whether another element follows. */
+    private boolean next(char closing) throws IOException {
+        skipSpace();
+        char next = peek();
+        at++;
+        if (next == closing) {
+            return false;
+        }
+        if (next != ',') {
+            throw error("expected ',' or '" + closing + "'");
+        }
+        return true;
     }
 
     private String string() throws IOException {
