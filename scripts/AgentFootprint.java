@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The agent footprint benchmark's driver (run by scripts/agent-footprint.sh): a tiny ticket-service stand-in that
  * takes the agent's findings posts and answers its readiness checks, node_exporter scraped every interval like
- * Prometheus would, both processes started side by side, their RSS (VmRSS) and CPU (utime + stime) sampled from
- * /proc every 5 s, and the comparison printed.
+ * Prometheus would, both processes started side by side, their RSS (VmRSS) and CPU (utime + stime, with the
+ * cutime + cstime of the children they waited for) sampled from /proc every 5 s, and the comparison printed.
  *
  * Usage: java AgentFootprint.java WORK_DIR SECONDS INTERVAL_SECONDS CLK_TCK -- NODE_EXPORTER_CMD... -- AGENT_CMD...
  * The agent command is given the receiver's port in the environment (SIAGA_BENCH_PORT) and a configuration
@@ -230,7 +230,8 @@ public final class AgentFootprint {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
         } catch (IOException e) {
             return 0;
         }

@@ -6,6 +6,7 @@ import id.siaga.agent.check.Status;
 import id.siaga.agent.config.AgentConfig;
 import id.siaga.agent.report.Delivery;
 import id.siaga.agent.report.Finding;
+import id.siaga.agent.report.FindingId;
 import id.siaga.agent.report.Outbox;
 import id.siaga.agent.report.RecheckRequest;
 
@@ -23,8 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The daemon: every interval it runs all checks, stores their findings and a heartbeat in the outbox as one
@@ -40,7 +39,7 @@ public final class Agent {
     /** Re-check ids remembered, so a request repeated by the service runs once. */
     static final int REMEMBERED_RECHECKS = 256;
 
-    private static final Logger LOG = Logger.getLogger(Agent.class.getName());
+    private static final Log LOG = Log.of(Agent.class);
 
     private final AgentConfig config;
     private final CheckRunner runner;
@@ -91,7 +90,7 @@ public final class Agent {
                         deliver(false);
                     }
                 } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "cycle failed, trying again next interval: " + e, e);
+                    LOG.log(Log.Level.SEVERE, "cycle failed, trying again next interval: " + e, e);
                 }
                 long sleep = nextCycle - System.nanoTime();
                 if (outbox.size() > 0 && delivery.nanosUntilDue() < sleep) {
@@ -169,7 +168,7 @@ public final class Agent {
         measurements.put("heapUsedBytes", (double) (runtime.totalMemory() - runtime.freeMemory()));
         String message = "agent " + version + " alive; " + checks + " checks in " + cycleMs + " ms; outbox "
                 + backlog + " waiting, " + outbox.droppedTotal() + " dropped";
-        return new Finding(UUID.randomUUID(), config.server().id(), Finding.HEARTBEAT_CHECK, Finding.HEARTBEAT_KIND,
+        return new Finding(FindingId.next(), config.server().id(), Finding.HEARTBEAT_CHECK, Finding.HEARTBEAT_KIND,
                 Status.OK, message, measurements, clock.instant().truncatedTo(ChronoUnit.MILLIS), cycleMs, null, null);
     }
 
@@ -234,10 +233,10 @@ public final class Agent {
     private void logChange(CheckOutcome outcome) {
         Status before = lastStatus.put(outcome.key(), outcome.status());
         if (before != outcome.status()) {
-            Level level = outcome.status() == Status.OK ? Level.INFO : Level.WARNING;
+            Log.Level level = outcome.status() == Status.OK ? Log.Level.INFO : Log.Level.WARNING;
             LOG.log(level, outcome.key() + " (" + outcome.kind() + "): " + (before == null ? "" : before + " -> ")
                     + outcome.status() + ": " + outcome.message());
-        } else if (LOG.isLoggable(Level.FINE)) {
+        } else if (LOG.isLoggable(Log.Level.FINE)) {
             LOG.fine(outcome.key() + ": " + outcome.status() + ": " + outcome.message());
         }
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Creates the check implementations for a configuration. Settings that only show as wrong when the check is
  * built (an unreadable {@code caFile}, a query that would write) are reported as configuration problems
- * naming their path. OSHI is started only when a {@code host} or {@code process} check needs it.
+ * naming their path. OSHI is started only for a {@code host} or {@code process} check on a system without
+ * {@code /proc}.
  */
 public final class CheckFactory {
 
@@ -77,8 +78,11 @@ public final class CheckFactory {
                 }
                 yield new JdbcCheck(jdbc);
             }
-            case HOST -> new HostCheck((CheckSpec.Host) spec, system());
-            case PROCESS -> new ProcessCheck((CheckSpec.Process) spec, system().getOperatingSystem());
+            case HOST -> new HostCheck((CheckSpec.Host) spec,
+                    ProcHost.available() ? new ProcHost() : new OshiHost(system()));
+            case PROCESS -> ProcessCheck.PROCFS
+                    ? new ProcessCheck((CheckSpec.Process) spec, null, true)
+                    : new ProcessCheck((CheckSpec.Process) spec, system().getOperatingSystem(), false);
             case FILE_AGE -> new FileAgeCheck((CheckSpec.FileAge) spec, clock);
         };
     }

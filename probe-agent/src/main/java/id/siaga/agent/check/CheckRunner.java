@@ -59,7 +59,13 @@ public final class CheckRunner implements AutoCloseable {
      * @return one outcome per known key, in configuration order
      */
     public List<CheckOutcome> run(Collection<String> keys) {
-        return runSelected(checks.stream().filter(c -> keys.contains(c.key())).toList());
+        List<NamedCheck> selected = new ArrayList<>();
+        for (NamedCheck check : checks) {
+            if (keys.contains(check.key())) {
+                selected.add(check);
+            }
+        }
+        return runSelected(selected);
     }
 
     private List<CheckOutcome> runSelected(List<NamedCheck> selected) {

@@ -1,13 +1,8 @@
 package id.siaga.agent.check;
 
-import com.sun.jna.Platform;
-import com.sun.jna.platform.linux.LibC;
+import id.siaga.agent.check.HostSource.FileSystemEntry;
+import id.siaga.agent.check.HostSource.Space;
 import id.siaga.agent.config.CheckSpec;
-import oshi.SystemInfo;
-import oshi.hardware.CentralProcessor;
-import oshi.hardware.GlobalMemory;
-import oshi.software.os.OSFileStore;
-import oshi.software.os.OperatingSystem;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -25,11 +20,10 @@ import java.util.Set;
 
 /**
  * {@code host}: CPU load, memory and swap use, free space and inodes of each real file system, and uptime of
- * this machine, through OSHI. CPU load is measured between the ticks of the previous run and this one, so a
- * run never waits, except the very first, which takes a short baseline. OSHI lists the file systems by running
- * {@code lsblk}, so the list is read only every {@link #MOUNT_REFRESH}; their space is read each run with
- * {@code statvfs}. On Linux memory and swap come from one read of {@code /proc/meminfo} ({@link MemInfo}).
- * The status is the worst sub-result.
+ * this machine, read from {@code /proc} on Linux ({@link ProcHost}) and through OSHI elsewhere ({@link OshiHost}).
+ * CPU load is measured between the ticks of the previous run and this one, so a run never waits, except the very
+ * first, which takes a short baseline. The list of file systems is read only every {@link #MOUNT_REFRESH}
+ * (OSHI lists them by running {@code lsblk}); their space is read each run. The status is the worst sub-result.
  */
 public final class HostCheck implements Check {
 
@@ -48,26 +42,20 @@ public final class HostCheck implements Check {
             "/var/lib/kubelet/");
 
     private final CheckSpec.Host spec;
-    private final CentralProcessor cpu;
-    private final GlobalMemory memory;
-    private final OperatingSystem os;
+    private final HostSource host;
     private final List<PathMatcher> excluded;
     private long[] previousTicks;
-    private List<OSFileStore> stores;
+    private List<FileSystemEntry> stores;
     private long storesReadAt;
-    private final boolean linux = Platform.isLinux();
-    private boolean statvfs = linux;
-    /** The native buffer statvfs fills, made once: laying out a JNA structure costs more than the call. */
-    private LibC.Statvfs stat;
 
-    public HostCheck(CheckSpec.Host spec, SystemInfo system) {
+    HostCheck(CheckSpec.Host spec, HostSource host) {
         this.spec = spec;
-        this.cpu = system.getHardware().getProcessor();
-        this.memory = system.getHardware().getMemory();
-        this.os = system.getOperatingSystem();
-        this.excluded = spec.excludeMounts().stream()
-                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
-                .toList();
+        this.host = host;
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String glob : spec.excludeMounts()) {
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        }
+        this.excluded = List.copyOf(matchers);
     }
 
     @Override
@@ -78,24 +66,24 @@ public final class HostCheck implements Check {
 
         double cpuPct = cpuLoadPercent();
         measurements.put("cpuLoad", round(cpuPct));
-        double[] loadAverage = cpu.getSystemLoadAverage(1);
-        if (loadAverage.length > 0 && loadAverage[0] >= 0) {
-            measurements.put("load1", round(loadAverage[0]));
+        double loadAverage = host.loadAverage1();
+        if (loadAverage >= 0) {
+            measurements.put("load1", round(loadAverage));
         }
         judge(problems, "cpu load", cpuPct, spec.cpuWarnPct(), spec.cpuCritPct(), true);
         summary.add("cpu " + pct(cpuPct));
 
-        MemInfo mem = linux ? MemInfo.read() : null;
-        long total = mem != null ? mem.total() : memory.getTotal();
+        MemInfo mem = host.memory();
+        long total = mem != null ? mem.total() : 0;
         if (total > 0) {
-            double memPct = 100.0 * (total - (mem != null ? mem.available() : memory.getAvailable())) / total;
+            double memPct = 100.0 * (total - mem.available()) / total;
             measurements.put("memUsedPct", round(memPct));
             judge(problems, "memory used", memPct, spec.memWarnPct(), spec.memCritPct(), true);
             summary.add("memory " + pct(memPct) + " of " + Levels.bytes(total));
         }
-        long swapTotal = mem != null ? mem.swapTotal() : memory.getVirtualMemory().getSwapTotal();
+        long swapTotal = mem != null ? mem.swapTotal() : 0;
         if (swapTotal > 0) {
-            long swapUsed = mem != null ? mem.swapTotal() - mem.swapFree() : memory.getVirtualMemory().getSwapUsed();
+            long swapUsed = mem.swapTotal() - mem.swapFree();
             double swapPct = 100.0 * swapUsed / swapTotal;
             measurements.put("swapUsedPct", round(swapPct));
             judge(problems, "swap used", swapPct, spec.swapWarnPct(), spec.swapCritPct(), true);
@@ -104,13 +92,14 @@ public final class HostCheck implements Check {
             summary.add("no swap");
         }
 
-        List<OSFileStore> current = currentFileStores();
+        List<FileSystemEntry> current = currentFileStores();
         String leastFree = null;
         double leastFreePct = Double.MAX_VALUE;
         int judged = 0;
-        for (OSFileStore store : current) {
-            String mount = store.getMount();
-            Space space = space(store);
+        List<Space> spaces = host.spaces(current);
+        for (int i = 0; i < current.size(); i++) {
+            String mount = current.get(i).mount();
+            Space space = spaces.get(i);
             if (space == null || space.total() <= 0) {
                 stores = null;
                 continue;
@@ -136,13 +125,17 @@ public final class HostCheck implements Check {
                     + " (least free " + leastFree + " " + pct(leastFreePct) + ")");
         }
 
-        long uptime = os.getSystemUptime();
+        long uptime = host.uptimeSeconds();
         measurements.put("uptimeSeconds", (double) uptime);
         summary.add("up " + Levels.age(uptime));
 
         problems.sort(Comparator.comparing((SubResult f) -> f.status() == Status.CRIT ? 0 : 1));
-        Status status = problems.stream().map(SubResult::status).reduce(Status.OK, Status::worst);
-        List<String> parts = new ArrayList<>(problems.stream().map(SubResult::text).toList());
+        Status status = Status.OK;
+        List<String> parts = new ArrayList<>(problems.size() + 1);
+        for (SubResult problem : problems) {
+            status = status.worst(problem.status());
+            parts.add(problem.text());
+        }
         parts.add(String.join(", ", summary));
         return new CheckResult(status, String.join("; ", parts), measurements);
     }
@@ -153,18 +146,18 @@ public final class HostCheck implements Check {
     }
 
     private double cpuLoadPercent() throws InterruptedException {
-        long[] ticks = cpu.getSystemCpuLoadTicks();
+        long[] ticks = host.cpuTicks();
         long[] previous = previousTicks;
         if (previous == null) {
             Thread.sleep(BASELINE.toMillis());
             previous = ticks;
-            ticks = cpu.getSystemCpuLoadTicks();
+            ticks = host.cpuTicks();
         }
         previousTicks = ticks;
-        return 100.0 * cpu.getSystemCpuLoadBetweenTicks(previous, ticks);
+        return 100.0 * host.cpuLoadBetween(previous, ticks);
     }
 
-    private List<OSFileStore> currentFileStores() {
+    private List<FileSystemEntry> currentFileStores() {
         long now = System.nanoTime();
         if (stores == null || now - storesReadAt > MOUNT_REFRESH.toNanos()) {
             stores = fileStores();
@@ -173,63 +166,46 @@ public final class HostCheck implements Check {
         return stores;
     }
 
-    /** @return the file system's size and free space now, or {@code null} when it cannot be read */
-    private Space space(OSFileStore store) {
-        if (statvfs) {
-            try {
-                if (stat == null) {
-                    stat = new LibC.Statvfs();
-                }
-                if (LibC.INSTANCE.statvfs(store.getMount(), stat) != 0) {
-                    return null;
-                }
-                long unit = stat.f_frsize.longValue() > 0 ? stat.f_frsize.longValue() : stat.f_bsize.longValue();
-                return new Space(stat.f_blocks.longValue() * unit, stat.f_bavail.longValue() * unit,
-                        stat.f_files.longValue(), stat.f_ffree.longValue());
-            } catch (LinkageError e) {
-                statvfs = false;
-            }
-        }
-        if (!store.updateAttributes()) {
-            return null;
-        }
-        return new Space(store.getTotalSpace(), store.getUsableSpace(), store.getTotalInodes(), store.getFreeInodes());
-    }
-
     /** @return the file systems to judge: local, writable, real, not excluded, one per volume */
-    List<OSFileStore> fileStores() {
-        Map<String, OSFileStore> byVolume = new HashMap<>();
-        for (OSFileStore store : os.getFileSystem().getFileStores(true)) {
-            String mount = store.getMount();
+    List<FileSystemEntry> fileStores() {
+        Map<String, FileSystemEntry> byVolume = new HashMap<>();
+        for (FileSystemEntry store : host.fileSystems()) {
+            String mount = store.mount();
             if (!wanted(store, mount)) {
                 continue;
             }
-            String volume = store.getVolume() == null || store.getVolume().isEmpty() ? mount : store.getVolume();
-            byVolume.merge(volume, store, (a, b) -> a.getMount().length() <= b.getMount().length() ? a : b);
+            String volume = store.volume().isEmpty() ? mount : store.volume();
+            byVolume.merge(volume, store, (a, b) -> a.mount().length() <= b.mount().length() ? a : b);
         }
-        List<OSFileStore> result = new ArrayList<>(byVolume.values());
-        result.sort(Comparator.comparing(OSFileStore::getMount));
+        List<FileSystemEntry> result = new ArrayList<>(byVolume.values());
+        result.sort(Comparator.comparing(FileSystemEntry::mount));
         return result;
     }
 
-    private boolean wanted(OSFileStore store, String mount) {
-        if (mount == null || mount.isEmpty() || store.getTotalSpace() <= 0) {
+    private boolean wanted(FileSystemEntry store, String mount) {
+        if (mount == null || mount.isEmpty() || store.totalSpace() <= 0) {
             return false;
         }
         if (!spec.mounts().isEmpty()) {
             return spec.mounts().contains(mount);
         }
-        String type = store.getType() == null ? "" : store.getType().toLowerCase(Locale.ROOT);
-        boolean readOnly = store.getOptions() != null
-                && Arrays.asList(store.getOptions().split(",")).contains("ro");
+        String type = store.type().toLowerCase(Locale.ROOT);
+        boolean readOnly = Arrays.asList(store.options().split(",")).contains("ro");
         if (SKIPPED_TYPES.contains(type) && !mount.equals("/") || readOnly) {
             return false;
         }
-        if (SKIPPED_MOUNT_PREFIXES.stream().anyMatch(p -> mount.equals(p) || mount.startsWith(p + (p.endsWith("/") ? "" : "/")))) {
-            return false;
+        for (String prefix : SKIPPED_MOUNT_PREFIXES) {
+            if (mount.equals(prefix) || mount.startsWith(prefix + (prefix.endsWith("/") ? "" : "/"))) {
+                return false;
+            }
         }
         Path path = Path.of(mount);
-        return excluded.stream().noneMatch(m -> m.matches(path));
+        for (PathMatcher matcher : excluded) {
+            if (matcher.matches(path)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void judge(List<SubResult> problems, String what, double value, double warn, double crit,
@@ -255,9 +231,5 @@ public final class HostCheck implements Check {
     }
 
     private record SubResult(Status status, String text) {
-    }
-
-    /** Size in bytes and inode counts of a file system. */
-    private record Space(long total, long usable, long inodes, long inodesFree) {
     }
 }

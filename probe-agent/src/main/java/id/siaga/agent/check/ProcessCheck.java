@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code process}: counts the processes whose name equals {@code name} or whose command line contains it
@@ -25,16 +24,17 @@ import java.util.stream.Collectors;
 public final class ProcessCheck implements Check {
 
     private static final Path PROC = Path.of("/proc");
+    /** Whether this machine's processes can be read from {@code /proc}. */
+    static final boolean PROCFS = Files.isReadable(PROC.resolve("self").resolve("comm"));
 
     private final CheckSpec.Process spec;
     private final OperatingSystem os;
     private final boolean procfs;
 
-    public ProcessCheck(CheckSpec.Process spec, OperatingSystem os) {
-        this(spec, os, Files.isReadable(PROC.resolve("self").resolve("comm")));
-    }
-
-    /** @param procfs whether to read {@code /proc} directly rather than through OSHI's process list */
+    /**
+     * @param os     OSHI's operating system, used only without {@code procfs} (may then be {@code null})
+     * @param procfs whether to read {@code /proc} directly rather than through OSHI's process list
+     */
     ProcessCheck(CheckSpec.Process spec, OperatingSystem os, boolean procfs) {
         this.spec = spec;
         this.os = os;
@@ -46,8 +46,13 @@ public final class ProcessCheck implements Check {
         List<Integer> found = procfs ? fromProcfs() : fromOshi();
         int count = found.size();
         Map<String, Double> measurements = Map.of("count", (double) count);
-        String pids = found.stream().limit(5).map(String::valueOf).collect(Collectors.joining(", "))
-                + (count > 5 ? ", …" : "");
+        StringBuilder pids = new StringBuilder();
+        for (int i = 0; i < Math.min(5, count); i++) {
+            pids.append(i == 0 ? "" : ", ").append(found.get(i));
+        }
+        if (count > 5) {
+            pids.append(", …");
+        }
         String subject = "'" + spec.name() + "'";
         if (count < spec.min()) {
             String running = count == 0 ? " not running" : ": " + count + " running";

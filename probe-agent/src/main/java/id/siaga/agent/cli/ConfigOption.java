@@ -12,10 +12,30 @@ import java.util.List;
 /** The {@code --config} option shared by all commands, and the loading and reporting of the file it names. */
 public final class ConfigOption {
 
+    /** The configuration file when neither the option nor {@link #ENVIRONMENT} names one. */
+    static final String DEFAULT_FILE = "/etc/siaga/agent.yaml";
+    /** The environment variable naming the configuration file. */
+    static final String ENVIRONMENT = "SIAGA_AGENT_CONFIG";
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            defaultValue = "${env:SIAGA_AGENT_CONFIG:-/etc/siaga/agent.yaml}",
+            defaultValue = "${env:" + ENVIRONMENT + ":-" + DEFAULT_FILE + "}",
             description = "Configuration file (default: ${DEFAULT-VALUE}; environment SIAGA_AGENT_CONFIG).")
     Path file;
+
+    /** For picocli, which sets {@link #file}. */
+    public ConfigOption() {
+    }
+
+    /** @param file the configuration file, as given without picocli */
+    ConfigOption(Path file) {
+        this.file = file;
+    }
+
+    /** @return the configuration file when none is given: {@link #ENVIRONMENT}'s, else {@link #DEFAULT_FILE} */
+    static String defaultFile() {
+        String fromEnvironment = System.getenv(ENVIRONMENT);
+        return fromEnvironment == null ? DEFAULT_FILE : fromEnvironment;
+    }
 
     /** @return the configuration file's path */
     public Path file() {

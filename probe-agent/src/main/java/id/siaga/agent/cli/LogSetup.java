@@ -1,60 +1,77 @@
 package id.siaga.agent.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.time.Instant;
+import id.siaga.agent.Log;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-/** Sends java.util.logging (and OSHI's logs, through slf4j-jdk14) to stderr, one line per record. */
+/**
+ * Sets the level of the agent's {@link Log} and prepares java.util.logging, used by libraries (OSHI through
+ * slf4j-jdk14, JDBC drivers), to write the same one-line records to stderr once a library starts it; the agent
+ * itself never starts it.
+ */
 public final class LogSetup {
 
-    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final Logger QUIETER = Logger.getLogger("oshi");
+    /** The name of {@link KeepOpenLogManager}, as text so that naming it loads no logging class. */
+    static final String MANAGER = "id.siaga.agent.cli.LogSetup$KeepOpenLogManager";
+
+    private static final String[] NAMES = {"OFF", "SEVERE", "WARNING", "INFO", "CONFIG", "FINE", "FINER", "FINEST",
+        "ALL"};
+    private static final int[] VALUES = {Integer.MAX_VALUE, 1000, 900, 800, 700, 500, 400, 300, Integer.MIN_VALUE};
+
+    /** The level number in force, for java.util.logging when a library starts it. */
+    private static volatile int threshold = Log.Level.INFO.value();
 
     private LogSetup() {
     }
 
-    /** @param levelName a java.util.logging level such as {@code FINE}, or {@code null} for INFO */
+    /** @param levelName a java.util.logging level such as {@code FINE} (or its number), or {@code null} for INFO */
     public static void install(String levelName) {
-        Level level = Level.INFO;
-        if (levelName != null && !levelName.isBlank()) {
-            try {
-                level = Level.parse(levelName.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                level = Level.INFO;
+        threshold = parse(levelName);
+        Log.threshold(threshold);
+    }
+
+    /** @return the level number of a java.util.logging level name or number; INFO for anything else */
+    static int parse(String levelName) {
+        if (levelName == null || levelName.isBlank()) {
+            return Log.Level.INFO.value();
+        }
+        String name = levelName.trim().toUpperCase(Locale.ROOT);
+        for (int i = 0; i < NAMES.length; i++) {
+            if (NAMES[i].equals(name)) {
+                return VALUES[i];
             }
         }
-        LogManager manager = LogManager.getLogManager();
-        manager.reset();
-        Logger root = Logger.getLogger("");
-        Handler handler = new ConsoleHandler();
-        handler.setFormatter(new OneLineFormatter());
-        handler.setLevel(level);
-        root.addHandler(handler);
-        root.setLevel(level);
-        QUIETER.setLevel(level.intValue() <= Level.FINE.intValue() ? level : Level.WARNING);
-        if (manager instanceof KeepOpenLogManager keepOpen) {
-            keepOpen.keepOpen();
+        try {
+            return Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            return Log.Level.INFO.value();
         }
     }
 
     /**
-     * A log manager whose handlers stay open until the JVM is gone, so the agent's last lines during a SIGTERM
-     * shutdown are not lost (the standard one closes every handler in its own shutdown hook). {@link Main}
-     * selects it through {@code java.util.logging.manager}.
+     * The log manager {@link Main} selects through {@code java.util.logging.manager}: configured with one
+     * {@link OneLineHandler} at the agent's level (OSHI's loggers at WARNING unless FINE or lower is asked for), and
+     * its handlers stay open until the JVM is gone, so the last lines during a SIGTERM shutdown are not lost (the
+     * standard one closes every handler in its own shutdown hook).
      */
     public static final class KeepOpenLogManager extends LogManager {
 
         private volatile boolean open;
 
-        void keepOpen() {
+        @Override
+        public void readConfiguration() throws IOException {
+            int oshi = threshold <= Level.FINE.intValue() ? threshold : Level.WARNING.intValue();
+            String properties = "handlers=" + OneLineHandler.class.getName() + "\n.level=" + threshold
+                    + "\noshi.level=" + oshi + "\n";
+            readConfiguration(new ByteArrayInputStream(properties.getBytes(StandardCharsets.ISO_8859_1)));
             open = true;
         }
 
@@ -66,34 +83,24 @@ public final class LogSetup {
         }
     }
 
-    /** {@code 2026-11-25T12:00:00.123Z WARNING Delivery: message: IOException: cause}, on one line. */
+    /** The stderr handler of java.util.logging, at the agent's level, writing {@link OneLineFormatter} lines. */
+    public static final class OneLineHandler extends ConsoleHandler {
+
+        public OneLineHandler() {
+            setFormatter(new OneLineFormatter());
+            setLevel(Level.parse(Integer.toString(threshold)));
+        }
+    }
+
+    /** The lines of {@link Log#line}, for java.util.logging's records. */
     public static final class OneLineFormatter extends Formatter {
 
         @Override
         public String format(LogRecord record) {
-            StringBuilder line = new StringBuilder(160)
-                    .append(Instant.ofEpochMilli(record.getMillis()))
-                    .append(' ').append(record.getLevel().getName())
-                    .append(' ').append(shortName(record.getLoggerName()))
-                    .append(": ").append(formatMessage(record).replace('\n', ' '));
-            Throwable error = record.getThrown();
-            if (error != null) {
-                line.append(": ").append(error);
-                if (record.getLevel().intValue() < Level.INFO.intValue()) {
-                    StringWriter trace = new StringWriter();
-                    error.printStackTrace(new PrintWriter(trace));
-                    line.append(" | ").append(trace.toString().replaceAll("\\s*\\n\\s*", " | "));
-                }
-            }
-            return line.append(System.lineSeparator()).toString();
-        }
-
-        private static String shortName(String name) {
-            if (name == null) {
-                return "-";
-            }
-            int dot = name.lastIndexOf('.');
-            return dot < 0 ? name : name.substring(dot + 1);
+            String name = record.getLoggerName();
+            return Log.line(record.getMillis(), record.getLevel().getName(), record.getLevel().intValue(),
+                    name == null ? "-" : name.substring(name.lastIndexOf('.') + 1), formatMessage(record),
+                    record.getThrown());
         }
     }
 }

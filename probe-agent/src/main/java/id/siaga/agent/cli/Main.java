@@ -1,28 +1,37 @@
 package id.siaga.agent.cli;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
 
-/** Entry point of {@code siaga-agent.jar}: sets up one-line logging to stderr and runs the command line. */
+/**
+ * Entry point of {@code siaga-agent.jar}: sets up one-line logging to stderr and runs the command line; the
+ * daemon's own {@code run} arguments go straight to {@link RunDaemon}, without building the command line, so this
+ * class refers to no picocli type.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.setProperty("java.util.logging.manager", LogSetup.KeepOpenLogManager.class.getName());
+        System.setProperty("java.util.logging.manager", LogSetup.MANAGER);
         if (System.getProperty("http.keepAlive") == null) {
             // a new connection per request (see WebClient): no keep-alive timer thread waking every 5 s
             System.setProperty("http.keepAlive", "false");
         }
         LogSetup.install(System.getenv("SIAGA_AGENT_LOG_LEVEL"));
-        System.exit(commandLine().execute(args));
+        RunDaemon.Arguments daemon = RunDaemon.arguments(args, ConfigOption.defaultFile());
+        System.exit(daemon == null ? AgentCommand.commandLine().execute(args) : runDaemon(daemon));
     }
 
-    /** @return the command line with its exit codes: 64 for a usage error, 70 for an unexpected error */
-    public static CommandLine commandLine() {
-        return new CommandLine(new AgentCommand())
-                .setExitCodeExceptionMapper(error -> error instanceof CommandLine.ParameterException
-                        ? ExitCodes.USAGE : ExitCodes.SOFTWARE)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+    /** @return the daemon's exit code; 70 with the stack trace on stderr for an unexpected error, as picocli */
+    private static int runDaemon(RunDaemon.Arguments arguments) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return RunDaemon.run(arguments, err);
+        } catch (Exception e) {
+            e.printStackTrace(err);
+            err.flush();
+            return ExitCodes.SOFTWARE;
+        }
     }
 }

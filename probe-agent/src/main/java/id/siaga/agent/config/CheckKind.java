@@ -1,8 +1,7 @@
 package id.siaga.agent.config;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** The kinds of check the agent knows, by the name used in the configuration file and in findings. */
 public enum CheckKind {
@@ -27,11 +26,20 @@ public enum CheckKind {
 
     /** @return the kind called {@code id}, if any */
     public static Optional<CheckKind> byId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+        for (CheckKind kind : values()) {
+            if (kind.id.equals(id)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return all names, comma separated, for error messages */
     public static String knownIds() {
-        return Arrays.stream(values()).map(CheckKind::id).collect(Collectors.joining(", "));
+        StringJoiner ids = new StringJoiner(", ");
+        for (CheckKind kind : values()) {
+            ids.add(kind.id);
+        }
+        return ids.toString();
     }
 }

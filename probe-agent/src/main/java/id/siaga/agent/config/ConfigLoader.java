@@ -1,11 +1,5 @@
 package id.siaga.agent.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystems;
@@ -62,29 +56,26 @@ public final class ConfigLoader {
      */
     public AgentConfig load(Path file, boolean requireToken) throws ConfigException {
         String source = file.toString();
-        JsonNode root;
+        Object root;
         try {
-            try (JsonParser parser = new YAMLFactory().createParser(Files.readString(file))) {
-                root = TreeReader.read(parser);
-            }
+            root = YamlTree.read(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(source, List.of(
                     "file not found (give another with --config or SIAGA_AGENT_CONFIG)"));
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ConfigException(source, List.of(where + "not valid YAML: " + oneLine(e.getOriginalMessage())));
+        } catch (YamlTree.Invalid e) {
+            throw new ConfigException(source, List.of("line " + e.line() + ", column " + e.column()
+                    + ": not valid YAML: " + oneLine(e.getMessage())));
         } catch (IOException e) {
             throw new ConfigException(source, List.of("cannot read: " + e.getMessage()));
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (root == null || root == YamlTree.NO_DOCUMENT) {
             throw new ConfigException(source, List.of("file is empty"));
         }
-        if (!root.isObject()) {
+        if (!(root instanceof Map<?, ?>)) {
             throw new ConfigException(source, List.of("expected settings such as 'server:', 'service:', 'checks:'"));
         }
         List<String> problems = new ArrayList<>();
-        AgentConfig config = read(new ConfigNode(root, "", problems, environment), requireToken);
+        AgentConfig config = read(new ConfigNode(ConfigNode.mapping(root), "", problems, environment), requireToken);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }

@@ -1,15 +1,13 @@
 package id.siaga.agent.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -17,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A mapping in the YAML tree together with its path. Getters convert values, substitute {@code ${ENV}}
+ * A mapping in the YAML tree ({@link YamlTree}) together with its path. Getters convert values, substitute {@code ${ENV}}
  * references, and record a problem naming the path when a value is missing or wrong; {@link #finish()}
  * reports settings that no getter asked for.
  */
@@ -26,13 +24,13 @@ final class ConfigNode {
     private static final Pattern ENV_REF = Pattern.compile("\\$\\$(?=\\{)|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
 
-    private final JsonNode node;
+    private final Map<String, Object> node;
     private final String path;
     private final List<String> problems;
     private final UnaryOperator<String> env;
     private final Set<String> read = new LinkedHashSet<>();
 
-    ConfigNode(JsonNode node, String path, List<String> problems, UnaryOperator<String> env) {
+    ConfigNode(Map<String, Object> node, String path, List<String> problems, UnaryOperator<String> env) {
         this.node = node;
         this.path = path;
         this.problems = problems;
@@ -52,50 +50,50 @@ final class ConfigNode {
     }
 
     boolean has(String name) {
-        return node != null && node.hasNonNull(name);
+        return node != null && node.get(name) != null;
     }
 
     boolean isEmptyList(String name) {
-        return has(name) && node.get(name).isArray() && node.get(name).isEmpty();
+        return has(name) && node.get(name) instanceof List<?> list && list.isEmpty();
     }
 
     /** @return the mapping under {@code name}; a missing one reads as empty, so its settings report as missing */
     ConfigNode child(String name, boolean required) {
         read.add(name);
-        JsonNode value = node == null ? null : node.get(name);
-        if (value == null || value.isNull()) {
+        Object value = node == null ? null : node.get(name);
+        if (value == null) {
             if (required) {
                 problem(name, "missing");
             }
             return new ConfigNode(null, path(name), problems, env);
         }
-        if (!value.isObject()) {
+        if (!(value instanceof Map<?, ?>)) {
             problem(name, "expected a section with settings below it");
             return new ConfigNode(null, path(name), problems, env);
         }
-        return new ConfigNode(value, path(name), problems, env);
+        return new ConfigNode(mapping(value), path(name), problems, env);
     }
 
     /** @return the mappings of the list under {@code name} */
     List<ConfigNode> list(String name) {
         read.add(name);
-        JsonNode value = node == null ? null : node.get(name);
+        Object value = node == null ? null : node.get(name);
         List<ConfigNode> result = new ArrayList<>();
-        if (value == null || value.isNull()) {
+        if (value == null) {
             return result;
         }
-        if (!value.isArray()) {
+        if (!(value instanceof List<?> elements)) {
             problem(name, "expected a list (lines starting with '- ')");
             return result;
         }
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode element = value.get(i);
+        for (int i = 0; i < elements.size(); i++) {
+            Object element = elements.get(i);
             String elementPath = path(name) + "[" + i + "]";
-            if (!element.isObject()) {
+            if (!(element instanceof Map<?, ?>)) {
                 problems.add(elementPath + ": expected settings such as 'key: ...' and 'kind: ...'");
                 result.add(new ConfigNode(null, elementPath, problems, env));
             } else {
-                result.add(new ConfigNode(element, elementPath, problems, env));
+                result.add(new ConfigNode(mapping(element), elementPath, problems, env));
             }
         }
         return result;
@@ -106,25 +104,25 @@ final class ConfigNode {
         if (!has(name)) {
             return Optional.empty();
         }
-        JsonNode value = node.get(name);
-        if (value.isContainerNode()) {
+        Object value = node.get(name);
+        if (isContainer(value)) {
             problem(name, "expected a single value");
             return Optional.empty();
         }
-        if (!value.isTextual()) {
-            return Optional.of(value.asText());
+        if (!(value instanceof String textual)) {
+            return Optional.of(String.valueOf(value));
         }
-        String substituted = substitute(name, value.asText(), true);
+        String substituted = substitute(name, textual, true);
         return Optional.ofNullable(substituted);
     }
 
     /** Like {@link #text(String)}, but an unset environment variable gives empty instead of a problem. */
     Optional<String> textIfEnvironmentSet(String name) {
         read.add(name);
-        if (!has(name) || !node.get(name).isTextual()) {
+        if (!has(name) || !(node.get(name) instanceof String textual)) {
             return text(name);
         }
-        return Optional.ofNullable(substitute(name, node.get(name).asText(), false));
+        return Optional.ofNullable(substitute(name, textual, false));
     }
 
     String requiredText(String name) {
@@ -143,18 +141,17 @@ final class ConfigNode {
         if (!has(name)) {
             return result;
         }
-        JsonNode value = node.get(name);
-        if (!value.isArray()) {
+        if (!(node.get(name) instanceof List<?> elements)) {
             problem(name, "expected a list of values");
             return result;
         }
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode element = value.get(i);
-            if (element.isContainerNode() || element.isNull()) {
+        for (int i = 0; i < elements.size(); i++) {
+            Object element = elements.get(i);
+            if (isContainer(element) || element == null) {
                 problems.add(path(name) + "[" + i + "]: expected a single value");
             } else {
-                String text = element.isTextual() ? substitute(name + "[" + i + "]", element.asText(), true)
-                        : element.asText();
+                String text = element instanceof String textual ? substitute(name + "[" + i + "]", textual, true)
+                        : String.valueOf(element);
                 if (text != null) {
                     result.add(text);
                 }
@@ -285,13 +282,21 @@ final class ConfigNode {
         if (node == null) {
             return;
         }
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (String name : node.keySet()) {
             if (!read.contains(name)) {
                 problem(name, "unknown setting" + (read.isEmpty() ? "" : " (known here: " + String.join(", ", read) + ")"));
             }
         }
+    }
+
+    /** @return a mapping of the tree, whose keys are always strings */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapping(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static boolean isContainer(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?>;
     }
 
     static Duration parseDuration(String text) {

@@ -1,5 +1,7 @@
 package id.siaga.agent.report;
 
+import id.siaga.agent.Log;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -7,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Sends the outbox to the service, oldest first, in batches of at most {@link #MAX_BATCH}, and decides what each
@@ -32,7 +32,7 @@ public final class Delivery {
     /** Wait between attempts while the service refuses the token. */
     public static final Duration AUTH_RETRY = Duration.ofMinutes(5);
 
-    private static final Logger LOG = Logger.getLogger(Delivery.class.getName());
+    private static final Log LOG = Log.of(Delivery.class);
 
     private final Outbox outbox;
     private final TicketServiceClient client;
@@ -114,7 +114,11 @@ public final class Delivery {
             }
             TicketServiceClient.Answer answer;
             try {
-                answer = client.postFindings(TicketServiceClient.jsonArray(batch.stream().map(Outbox.Stored::json).toList()));
+                List<byte[]> json = new ArrayList<>(batch.size());
+                for (Outbox.Stored stored : batch) {
+                    json.add(stored.json());
+                }
+                answer = client.postFindings(TicketServiceClient.jsonArray(json));
             } catch (IOException e) {
                 return retryLater(sent, rechecks, "cannot reach the service: " + describe(e));
             }
@@ -232,8 +236,8 @@ public final class Delivery {
     }
 
     private static String describe(IOException e) {
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.log(Level.FINE, "post failed", e);
+        if (LOG.isLoggable(Log.Level.FINE)) {
+            LOG.log(Log.Level.FINE, "post failed", e);
         }
         Throwable cause = e;
         while (true) {

@@ -50,7 +50,7 @@ public record Finding(UUID id, long serverId, String check, String kind, Status 
 
     /** @return a new finding, with a new id, for a check's outcome */
     public static Finding of(CheckOutcome outcome, long serverId, UUID recheckId) {
-        return new Finding(UUID.randomUUID(), serverId, outcome.key(), outcome.kind(), outcome.status(),
+        return new Finding(FindingId.next(), serverId, outcome.key(), outcome.kind(), outcome.status(),
                 outcome.message(), outcome.measurements(), outcome.observedAt(), outcome.duration().toMillis(),
                 outcome.dependsOn(), recheckId, outcome.tickets() == null ? null : outcome.tickets().openAfter(),
                 outcome.tickets() == null ? null : outcome.tickets().recoverAfter());

@@ -1,7 +1,6 @@
 package id.siaga.agent.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.siaga.agent.Log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +39,7 @@ public final class Outbox implements AutoCloseable {
     /** Most findings whose JSON is also kept in memory after writing, so sending them needs no disk read. */
     static final int MAX_CACHED = 1_000;
 
-    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    private static final Log LOG = Log.of(Outbox.class);
     private static final Pattern NAME = Pattern.compile("f-(\\d{19})\\.json");
     private static final String STATE_FILE = "agent-state.json";
 
@@ -166,7 +163,11 @@ public final class Outbox implements AutoCloseable {
     public synchronized void reject(Collection<Stored> refused) throws IOException {
         rejectedTotal += refused.size();
         stateDirty = true;
-        moveAside(refused.stream().map(Stored::sequence).toList());
+        List<Long> sequences = new ArrayList<>(refused.size());
+        for (Stored stored : refused) {
+            sequences.add(stored.sequence());
+        }
+        moveAside(sequences);
     }
 
     /** @return findings waiting to be sent */
@@ -252,8 +253,8 @@ public final class Outbox implements AutoCloseable {
 
     private boolean isFinding(byte[] bytes) {
         try {
-            JsonNode node = Json.read(bytes);
-            return node instanceof ObjectNode && node.hasNonNull("id") && node.hasNonNull("check");
+            Object node = Json.read(bytes);
+            return Json.field(node, "id") != null && Json.field(node, "check") != null;
         } catch (IOException e) {
             return false;
         }
@@ -265,12 +266,12 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         try {
-            JsonNode state = Json.read(Files.readAllBytes(file));
-            droppedTotal = state.path("droppedTotal").asLong(0);
-            rejectedTotal = state.path("rejectedTotal").asLong(0);
-            corruptTotal = state.path("corruptTotal").asLong(0);
+            Object state = Json.read(Files.readAllBytes(file));
+            droppedTotal = Json.whole(Json.field(state, "droppedTotal"));
+            rejectedTotal = Json.whole(Json.field(state, "rejectedTotal"));
+            corruptTotal = Json.whole(Json.field(state, "corruptTotal"));
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "outbox: cannot read " + file + ", counters start from 0: " + e.getMessage());
+            LOG.log(Log.Level.WARNING, "outbox: cannot read " + file + ", counters start from 0: " + e.getMessage());
         }
     }
 
@@ -311,7 +312,7 @@ public final class Outbox implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
-            LOG.log(Level.FINE, "cannot fsync folder " + dir, e);
+            LOG.log(Log.Level.FINE, "cannot fsync folder " + dir, e);
         }
     }
 

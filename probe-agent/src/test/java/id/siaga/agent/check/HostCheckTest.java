@@ -2,7 +2,6 @@ package id.siaga.agent.check;
 
 import id.siaga.agent.config.CheckSpec;
 import org.junit.jupiter.api.Test;
-import oshi.SystemInfo;
 
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HostCheckTest {
 
-    private static final SystemInfo SYSTEM = new SystemInfo();
+    private static final HostSource SYSTEM = new ProcHost();
 
     @Test
     void measuresThisMachineWithinSaneRanges() throws Exception {

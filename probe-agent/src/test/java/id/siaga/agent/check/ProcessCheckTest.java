@@ -73,7 +73,7 @@ class ProcessCheckTest {
     }
 
     private CheckResult check(String name, int min, Integer max) throws IOException {
-        return new ProcessCheck(new CheckSpec.Process(name, min, max, Duration.ofSeconds(10)), OS).run();
+        return new ProcessCheck(new CheckSpec.Process(name, min, max, Duration.ofSeconds(10)), OS, ProcessCheck.PROCFS).run();
     }
 
     private void start() throws IOException {

@@ -1,6 +1,7 @@
 package id.siaga.agent.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.agent.check.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutboxTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -105,7 +108,7 @@ class OutboxTest {
         Finding finding = new Finding(UUID.randomUUID(), 7, "web", "http", Status.WARN, "HTTP 200 in 2100 ms",
                 Map.of("responseMs", 2100.0), Instant.parse("2026-11-25T12:00:00.123Z"), 2100, "dc", null);
         outbox.add(List.of(finding));
-        JsonNode stored = Json.read(outbox.oldest(1).get(0).json());
+        JsonNode stored = JSON.readTree(outbox.oldest(1).get(0).json());
         assertEquals(finding.id().toString(), stored.get("id").asText());
         assertEquals(7, stored.get("serverId").asLong());
         assertEquals("web", stored.get("check").asText());
@@ -133,7 +136,7 @@ class OutboxTest {
             if (item instanceof Finding f) {
                 ids.add(f.id().toString());
             } else {
-                ids.add(Json.read(((Outbox.Stored) item).json()).get("id").asText());
+                ids.add(JSON.readTree(((Outbox.Stored) item).json()).get("id").asText());
             }
         }
         return ids;
