@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * This machine's figures on Linux, read where OSHI reads them but without it: CPU ticks from {@code /proc/stat},
  * the load average from {@code /proc/loadavg}, memory from {@code /proc/meminfo} ({@link MemInfo}), uptime from
  * {@code /proc/uptime}, the file systems from {@code /proc/self/mounts} (the local, non-pseudo ones OSHI lists),
  * their size and free space from Java ({@code statvfs} through {@link File}), and their inodes, which Java does
- * not give, from one {@code df --output=itotal,iavail,target} per run ({@link #DF_TIMEOUT} at most; without
- * {@code df} the inodes are left out, as OSHI leaves them out where it cannot read them). No native library is
- * loaded.
+ * not give, from one {@code df --output=itotal,iavail,target} ({@link #DF_TIMEOUT} at most; without
+ * {@code df} the inodes are left out, as OSHI leaves them out where it cannot read them), run again only after
+ * {@link #INODE_REFRESH} or when the file systems change: inodes run out over hours, and a process started every
+ * cycle would be most of the host check's cost. No native library is loaded.
  */
 final class ProcHost implements HostSource {
 
@@ -47,7 +49,25 @@ final class ProcHost implements HostSource {
     static final Duration DF_TIMEOUT = Duration.ofSeconds(5);
     private static final List<String> DF_PATHS = List.of("/usr/bin/df", "/bin/df");
 
+    /** How long one {@code df} reading of the inodes is used for. */
+    static final Duration INODE_REFRESH = Duration.ofMinutes(5);
+
     private final String df = firstExisting(DF_PATHS);
+    private final LongSupplier nanoTime;
+    private List<String> inodeMounts = List.of();
+    private Map<String, long[]> inodes = Map.of();
+    private long inodesReadAt;
+    /** How many times the inodes were read (one {@code df} run each where {@code df} exists). */
+    int dfRuns;
+
+    ProcHost() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the inode reading ages by, as {@link System#nanoTime()} */
+    ProcHost(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     /** @return whether this machine has the {@code /proc} files read here */
     static boolean available() {
@@ -126,8 +146,27 @@ final class ProcHost implements HostSource {
         return spaces;
     }
 
+    /**
+     * @return inodes in total and free by mount point, from the last {@code df} run if it is younger than
+     * {@link #INODE_REFRESH} and was for the same file systems, else from a new one
+     */
+    private synchronized Map<String, long[]> inodes(List<FileSystemEntry> fileSystems) {
+        List<String> mounts = new ArrayList<>(fileSystems.size());
+        for (FileSystemEntry fileSystem : fileSystems) {
+            mounts.add(fileSystem.mount());
+        }
+        long now = nanoTime.getAsLong();
+        if (dfRuns == 0 || !mounts.equals(inodeMounts) || now - inodesReadAt >= INODE_REFRESH.toNanos()) {
+            inodes = readInodes(fileSystems);
+            inodeMounts = mounts;
+            inodesReadAt = now;
+        }
+        return inodes;
+    }
+
     /** @return inodes in total and free by mount point, from one {@code df} run; empty when it cannot run */
-    private Map<String, long[]> inodes(List<FileSystemEntry> fileSystems) {
+    private Map<String, long[]> readInodes(List<FileSystemEntry> fileSystems) {
+        dfRuns++;
         Map<String, long[]> inodes = new HashMap<>();
         if (df == null || fileSystems.isEmpty()) {
             return inodes;

@@ -76,6 +76,29 @@ class ProcHostTest {
     }
 
     @Test
+    void readsTheInodesAgainOnlyAfterTheRefreshTimeOrForOtherFileSystems() {
+        long[] now = {0};
+        ProcHost host = new ProcHost(() -> now[0]);
+        List<FileSystemEntry> all = host.fileSystems();
+        FileSystemEntry root = all.stream().filter(f -> f.mount().equals("/")).findFirst().orElseThrow();
+        Space first = host.spaces(List.of(root)).get(0);
+        assertEquals(1, host.dfRuns);
+        assertTrue(first.inodes() > 0, "the root file system's inodes are read");
+
+        now[0] += ProcHost.INODE_REFRESH.toNanos() - 1;
+        Space again = host.spaces(List.of(root)).get(0);
+        assertEquals(1, host.dfRuns, "within the refresh time the last reading is used");
+        assertEquals(first.inodes(), again.inodes());
+        assertEquals(first.total(), again.total(), "sizes are read every time");
+
+        host.spaces(all);
+        assertEquals(2, host.dfRuns, "other file systems are read at once");
+        now[0] += ProcHost.INODE_REFRESH.toNanos();
+        host.spaces(all);
+        assertEquals(3, host.dfRuns, "after the refresh time they are read again");
+    }
+
+    @Test
     void readsInodeCountsFromDfLines() {
         Map<String, long[]> inodes = new HashMap<>();
         ProcHost.parseDfLine("Inodes IFree Mounted on", inodes);
