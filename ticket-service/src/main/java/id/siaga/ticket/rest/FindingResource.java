@@ -75,6 +75,10 @@ public class FindingResource {
     @APIResponse(responseCode = "403", description = "A finding names another server than the token's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A finding is observed outside the accepted time; nothing of the batch is stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More findings than one batch may hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The service cannot take the post now (its write queue is full), "
+            + "did not commit it within SIAGA_FINDINGS_WRITE_TIMEOUT, or cannot reach its database; send it again after "
+            + "Retry-After (a post that was written meanwhile counts in `duplicates`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @NonBlocking
     public CompletionStage<FindingBatchResponse> post(@NotNull List<@Valid @NotNull FindingRequest> request) {
         long serverId = identity.<Long>getAttribute(AgentTokenIdentityProvider.SERVER_ID);
