@@ -1,6 +1,7 @@
 package id.siaga.ticket.ingest;
 
 import id.siaga.ticket.support.Agents;
+import id.siaga.ticket.support.Await;
 import id.siaga.ticket.support.Api;
 import id.siaga.ticket.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,11 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Posts waiting for a stuck writer: with one writer and room for one waiting post, a post that finds the queue
@@ -63,10 +62,10 @@ class FindingQueueTest {
             s.execute("select id from server where id = " + server.id() + " for update");
 
             writing = CompletableFuture.supplyAsync(() -> Agents.post(server, first).extract().response());
-            await(() -> Sql.count(dataSource, "select count(*) from pg_locks where not granted") > 0,
-                    "the writer waits for the server's row");
+            Await.until("the writer to wait for the server's row", Duration.ofSeconds(20),
+                    () -> Sql.count(dataSource, "select count(*) from pg_locks where not granted") > 0);
             waiting = CompletableFuture.supplyAsync(() -> Agents.post(server, second).extract().response());
-            await(() -> queued() == 1, "the second post waits in the queue");
+            Await.until("the second post to wait in the queue", Duration.ofSeconds(20), () -> queued() == 1);
 
             Agents.post(server, refused).statusCode(503).header("Retry-After", "5")
                     .body("status", equalTo(503));
@@ -77,7 +76,8 @@ class FindingQueueTest {
             lock.rollback();
         }
 
-        await(() -> stored(first) == 1 && stored(second) == 1, "the timed-out posts are written once the row is free");
+        Await.until("the timed-out posts to be written once the row is free", Duration.ofSeconds(20),
+                () -> stored(first) == 1 && stored(second) == 1);
         Agents.post(server, first).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
         Agents.post(server, second).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
         assertEquals(0, stored(refused), "the post refused for a full queue was never written");
@@ -97,13 +97,5 @@ class FindingQueueTest {
         String metrics = Api.as(Api.VIEWER).get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith("siaga_findings_queue "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElse(-1);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "timed out waiting until " + what);
-            Thread.sleep(50);
-        }
     }
 }
