@@ -46,6 +46,11 @@ public final class Log {
         threshold = level;
     }
 
+    /** @return the java.util.logging level number below which records are left out */
+    public static int threshold() {
+        return threshold;
+    }
+
     /** @return whether records of {@code level} are written */
     public boolean isLoggable(Level level) {
         return level.value() >= threshold;

@@ -26,16 +26,12 @@ public final class LogSetup {
         "ALL"};
     private static final int[] VALUES = {Integer.MAX_VALUE, 1000, 900, 800, 700, 500, 400, 300, Integer.MIN_VALUE};
 
-    /** The level number in force, for java.util.logging when a library starts it. */
-    private static volatile int threshold = Log.Level.INFO.value();
-
     private LogSetup() {
     }
 
     /** @param levelName a java.util.logging level such as {@code FINE} (or its number), or {@code null} for INFO */
     public static void install(String levelName) {
-        threshold = parse(levelName);
-        Log.threshold(threshold);
+        Log.threshold(parse(levelName));
     }
 
     /** @return the level number of a java.util.logging level name or number; INFO for anything else */
@@ -68,6 +64,7 @@ public final class LogSetup {
 
         @Override
         public void readConfiguration() throws IOException {
+            int threshold = Log.threshold();
             int oshi = threshold <= Level.FINE.intValue() ? threshold : Level.WARNING.intValue();
             String properties = "handlers=" + OneLineHandler.class.getName() + "\n.level=" + threshold
                     + "\noshi.level=" + oshi + "\n";
@@ -88,7 +85,7 @@ public final class LogSetup {
 
         public OneLineHandler() {
             setFormatter(new OneLineFormatter());
-            setLevel(Level.parse(Integer.toString(threshold)));
+            setLevel(Level.parse(Integer.toString(Log.threshold())));
         }
     }
 
