@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
@@ -133,6 +134,22 @@ public class Ticket {
 
     @Version
     public int version;
+
+    /**
+     * The step record this transaction started for the ticket, so that the next move in the same transaction (the
+     * agent's walk to ANALYSIS) need not look it up again; never stored.
+     */
+    @Transient
+    private TicketStep startedStep;
+
+    /** @return the open step record started for this ticket in this persistence context, if any */
+    public TicketStep startedStepRecord() {
+        return startedStep;
+    }
+
+    public void rememberStartedStep(TicketStep step) {
+        this.startedStep = step;
+    }
 
     public boolean isOpen() {
         return state == TicketState.OPEN;

@@ -166,7 +166,10 @@ public class FindingWriter {
             public long openTicket(CheckState failing, Finding finding, Collection<CheckState> serverState,
                     boolean flapping) {
                 Ticket ticket = agentTickets.open(server, failing, finding, serverState, flapping);
+                // written now, and let go: each query of the next ticket's walk would otherwise dirty-check
+                // every ticket, step and event this batch opened before it
                 entityManager.flush();
+                entityManager.clear();
                 return ticket.id;
             }
 

@@ -297,8 +297,11 @@ public class TicketService {
 
     /** @return the ticket's current step record, now ended with its output */
     private TicketStep completeStep(Ticket ticket, SopStateMachine machine, String output, Caller caller, Instant now) {
-        TicketStep current = steps.findCurrent(ticket.id)
-                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.number + " has no open step record"));
+        TicketStep current = ticket.startedStepRecord();
+        if (current == null || current.endedAt != null || !steps.isPersistent(current)) {
+            current = steps.findCurrent(ticket.id)
+                    .orElseThrow(() -> new IllegalStateException("ticket " + ticket.number + " has no open step record"));
+        }
         current.endedAt = now;
         current.actor = caller.username();
         current.output = trimToNull(output);
@@ -477,6 +480,7 @@ public class TicketService {
         Duration standard = machine.maxDuration(code).orElse(null);
         step.dueAt = standard == null ? null : stepClock.dueAt(ticket.serverId, ticket.severity, now, standard);
         steps.persist(step);
+        ticket.rememberStartedStep(step);
         return step;
     }
 
