@@ -320,46 +320,96 @@ public class FindingStore {
         return states;
     }
 
+    /**
+     * Writes the changed check states in one statement whose text never changes (the rows travel as arrays), so
+     * the driver and PostgreSQL keep it prepared instead of parsing and planning a new VALUES list per batch.
+     */
+    private static final String SAVE_STATES = """
+            insert into check_state (server_id, check_key, kind, status, message, observed_at, last_ok_at, failing_since,
+                consecutive_failures, consecutive_passes, history, history_length, flapping, depends_on, ticket_id,
+                last_evidence_at, updated_at)
+            select v.server_id, v.check_key, v.kind, v.status, v.message, v.observed_at, v.last_ok_at, v.failing_since,
+                v.consecutive_failures, v.consecutive_passes, v.history, v.history_length, v.flapping, v.depends_on,
+                v.ticket_id, v.last_evidence_at, ?
+            from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+                ?::timestamptz[], ?::integer[], ?::integer[], ?::integer[], ?::integer[], ?::boolean[], ?::text[],
+                ?::bigint[], ?::timestamptz[])
+                as v(server_id, check_key, kind, status, message, observed_at, last_ok_at, failing_since,
+                    consecutive_failures, consecutive_passes, history, history_length, flapping, depends_on, ticket_id,
+                    last_evidence_at)
+            on conflict (server_id, check_key) do update set kind = excluded.kind, status = excluded.status,
+                message = excluded.message, observed_at = excluded.observed_at, last_ok_at = excluded.last_ok_at,
+                failing_since = excluded.failing_since, consecutive_failures = excluded.consecutive_failures,
+                consecutive_passes = excluded.consecutive_passes, history = excluded.history,
+                history_length = excluded.history_length, flapping = excluded.flapping, depends_on = excluded.depends_on,
+                ticket_id = excluded.ticket_id, last_evidence_at = excluded.last_evidence_at,
+                updated_at = excluded.updated_at""";
+
     void saveStates(Connection c, List<CheckState> rows, Instant now) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = "insert into check_state (server_id, check_key, kind, status, message, observed_at, last_ok_at, "
-                + "failing_since, consecutive_failures, consecutive_passes, history, history_length, flapping, depends_on, "
-                + "ticket_id, last_evidence_at, updated_at) values "
-                + Jdbc.valueRows(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                + """
-                 on conflict (server_id, check_key) do update set kind = excluded.kind, status = excluded.status,
-                 message = excluded.message, observed_at = excluded.observed_at, last_ok_at = excluded.last_ok_at,
-                 failing_since = excluded.failing_since, consecutive_failures = excluded.consecutive_failures,
-                 consecutive_passes = excluded.consecutive_passes, history = excluded.history,
-                 history_length = excluded.history_length, flapping = excluded.flapping, depends_on = excluded.depends_on,
-                 ticket_id = excluded.ticket_id, last_evidence_at = excluded.last_evidence_at, updated_at = excluded.updated_at""";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (CheckState state : rows) {
-                s.setLong(i++, state.serverId);
-                s.setString(i++, state.checkKey);
-                s.setString(i++, state.kind);
-                s.setString(i++, state.status.name());
-                s.setString(i++, state.message);
-                Jdbc.setInstant(s, i++, state.observedAt);
-                Jdbc.setInstant(s, i++, state.lastOkAt);
-                Jdbc.setInstant(s, i++, state.failingSince);
-                s.setInt(i++, state.consecutiveFailures);
-                s.setInt(i++, state.consecutivePasses);
-                s.setInt(i++, state.history);
-                s.setInt(i++, state.historyLength);
-                s.setBoolean(i++, state.flapping);
-                s.setString(i++, state.dependsOn);
-                Jdbc.setLong(s, i++, state.ticketId);
-                Jdbc.setInstant(s, i++, state.lastEvidenceAt);
-                Jdbc.setInstant(s, i++, now);
-            }
+        int n = rows.size();
+        Long[] serverIds = new Long[n];
+        String[] checkKeys = new String[n];
+        String[] kinds = new String[n];
+        String[] statuses = new String[n];
+        String[] messages = new String[n];
+        String[] observedAt = new String[n];
+        String[] lastOkAt = new String[n];
+        String[] failingSince = new String[n];
+        Integer[] failures = new Integer[n];
+        Integer[] passes = new Integer[n];
+        Integer[] history = new Integer[n];
+        Integer[] historyLength = new Integer[n];
+        Boolean[] flapping = new Boolean[n];
+        String[] dependsOn = new String[n];
+        Long[] ticketIds = new Long[n];
+        String[] lastEvidenceAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            CheckState state = rows.get(i);
+            serverIds[i] = state.serverId;
+            checkKeys[i] = state.checkKey;
+            kinds[i] = state.kind;
+            statuses[i] = state.status.name();
+            messages[i] = state.message;
+            observedAt[i] = text(state.observedAt);
+            lastOkAt[i] = text(state.lastOkAt);
+            failingSince[i] = text(state.failingSince);
+            failures[i] = state.consecutiveFailures;
+            passes[i] = state.consecutivePasses;
+            history[i] = state.history;
+            historyLength[i] = state.historyLength;
+            flapping[i] = state.flapping;
+            dependsOn[i] = state.dependsOn;
+            ticketIds[i] = state.ticketId;
+            lastEvidenceAt[i] = text(state.lastEvidenceAt);
+        }
+        try (PreparedStatement s = c.prepareStatement(SAVE_STATES)) {
+            Jdbc.setInstant(s, 1, now);
+            s.setArray(2, c.createArrayOf("bigint", serverIds));
+            s.setArray(3, c.createArrayOf("text", checkKeys));
+            s.setArray(4, c.createArrayOf("text", kinds));
+            s.setArray(5, c.createArrayOf("text", statuses));
+            s.setArray(6, c.createArrayOf("text", messages));
+            s.setArray(7, c.createArrayOf("text", observedAt));
+            s.setArray(8, c.createArrayOf("text", lastOkAt));
+            s.setArray(9, c.createArrayOf("text", failingSince));
+            s.setArray(10, c.createArrayOf("integer", failures));
+            s.setArray(11, c.createArrayOf("integer", passes));
+            s.setArray(12, c.createArrayOf("integer", history));
+            s.setArray(13, c.createArrayOf("integer", historyLength));
+            s.setArray(14, c.createArrayOf("boolean", flapping));
+            s.setArray(15, c.createArrayOf("text", dependsOn));
+            s.setArray(16, c.createArrayOf("bigint", ticketIds));
+            s.setArray(17, c.createArrayOf("text", lastEvidenceAt));
             s.executeUpdate();
         }
     }
 
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
+    }
 
     void insertEvidence(Connection c, List<Evidence> evidence) throws SQLException {
         if (evidence.isEmpty()) {
