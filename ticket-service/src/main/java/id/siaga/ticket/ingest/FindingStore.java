@@ -71,19 +71,14 @@ public class FindingStore {
 
 
     /**
-     * Marks the agents as seen and locks their servers' rows in id order, so that batches touching the same
-     * server apply one after the other (and never deadlock).
+     * Locks the servers' rows in id order, so that batches touching the same server apply one after the other (and
+     * never deadlock). Only locked here: {@link #touchServers} writes the rows once, at the end of the batch.
      */
-    Map<Long, AgentTickets.Source> lockServers(Connection c, List<Long> serverIds, Instant now)
-            throws SQLException {
+    Map<Long, AgentTickets.Source> lockServers(Connection c, List<Long> serverIds) throws SQLException {
         Map<Long, AgentTickets.Source> servers = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                update server set agent_last_seen = greatest(coalesce(agent_last_seen, ?), ?)
-                where id in (select id from server where id = any(?) order by id for update)
-                returning id, name, role""")) {
-            Jdbc.setInstant(s, 1, now);
-            Jdbc.setInstant(s, 2, now);
-            s.setArray(3, c.createArrayOf("bigint", serverIds.toArray()));
+        try (PreparedStatement s = c.prepareStatement(
+                "select id, name, role from server where id = any(?) order by id for update")) {
+            s.setArray(1, c.createArrayOf("bigint", serverIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
@@ -197,40 +192,48 @@ public class FindingStore {
 
 
     /**
-     * Keeps what each agent's latest heartbeat says about it, one statement for all servers of the batch. An older
-     * heartbeat delivered late from the outbox changes nothing.
+     * Marks the agents as seen now and keeps what each agent's latest heartbeat says about it, in one statement that
+     * writes each server's row once for the whole batch. An older heartbeat delivered late from the outbox changes
+     * nothing but the last-seen time.
      */
-    void saveHeartbeats(Connection c, Map<Long, FindingRules.HeartbeatFacts> heartbeats) throws SQLException {
-        if (heartbeats.isEmpty()) {
-            return;
-        }
+    void touchServers(Connection c, List<Long> serverIds, Map<Long, FindingRules.HeartbeatFacts> heartbeats,
+            Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                update server s set agent_interval_seconds = coalesce(v.seconds, s.agent_interval_seconds),
-                    agent_version = coalesce(v.version, s.agent_version), agent_outbox_backlog = v.backlog,
-                    agent_heartbeat_at = v.at::timestamptz
-                from unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[], ?::text[])
+                update server s set agent_last_seen = greatest(coalesce(s.agent_last_seen, ?), ?),
+                    agent_interval_seconds = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
+                        then coalesce(v.seconds, s.agent_interval_seconds) else s.agent_interval_seconds end,
+                    agent_version = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
+                        then coalesce(v.version, s.agent_version) else s.agent_version end,
+                    agent_outbox_backlog = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
+                        then v.backlog else s.agent_outbox_backlog end,
+                    agent_heartbeat_at = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
+                        then v.at else s.agent_heartbeat_at end
+                from unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[], ?::timestamptz[])
                     as v(id, seconds, version, backlog, at)
-                where s.id = v.id and (s.agent_heartbeat_at is null or s.agent_heartbeat_at < v.at::timestamptz)""")) {
-            int n = heartbeats.size();
+                where s.id = v.id""")) {
+            int n = serverIds.size();
             Long[] ids = new Long[n];
             Integer[] seconds = new Integer[n];
             String[] versions = new String[n];
             Integer[] backlogs = new Integer[n];
             String[] at = new String[n];
-            int i = 0;
-            for (Map.Entry<Long, FindingRules.HeartbeatFacts> e : heartbeats.entrySet()) {
-                FindingRules.HeartbeatFacts facts = e.getValue();
-                ids[i] = e.getKey();
-                seconds[i] = facts.intervalSeconds();
-                versions[i] = facts.version();
-                backlogs[i] = facts.outboxBacklog();
-                at[i++] = facts.observedAt().toString();
+            for (int i = 0; i < n; i++) {
+                ids[i] = serverIds.get(i);
+                FindingRules.HeartbeatFacts facts = heartbeats.get(ids[i]);
+                if (facts != null) {
+                    seconds[i] = facts.intervalSeconds();
+                    versions[i] = facts.version();
+                    backlogs[i] = facts.outboxBacklog();
+                    at[i] = facts.observedAt().toString();
+                }
             }
-            s.setArray(1, c.createArrayOf("bigint", ids));
-            s.setArray(2, c.createArrayOf("integer", seconds));
-            s.setArray(3, c.createArrayOf("text", versions));
-            s.setArray(4, c.createArrayOf("integer", backlogs));
-            s.setArray(5, c.createArrayOf("text", at));
+            Jdbc.setInstant(s, 1, now);
+            Jdbc.setInstant(s, 2, now);
+            s.setArray(3, c.createArrayOf("bigint", ids));
+            s.setArray(4, c.createArrayOf("integer", seconds));
+            s.setArray(5, c.createArrayOf("text", versions));
+            s.setArray(6, c.createArrayOf("integer", backlogs));
+            s.setArray(7, c.createArrayOf("text", at));
             s.executeUpdate();
         }
     }

@@ -98,7 +98,7 @@ public class FindingWriter {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             List<Long> serverIds = jobs.stream().map(Job::serverId).distinct().sorted().toList();
-            Map<Long, AgentTickets.Source> servers = store.lockServers(connection, serverIds, now);
+            Map<Long, AgentTickets.Source> servers = store.lockServers(connection, serverIds);
             List<FindingStore.Posted> posted = new ArrayList<>();
             for (Job job : jobs) {
                 job.findings().forEach(f -> posted.add(new FindingStore.Posted(job.serverId(), f)));
@@ -140,7 +140,7 @@ public class FindingWriter {
                     fresh.forEach(f -> received.get(f.status()).increment());
                 }
             }
-            store.saveHeartbeats(connection, heartbeats);
+            store.touchServers(connection, serverIds, heartbeats, now);
             store.saveStates(connection, changed, now);
             store.insertEvidence(connection, evidence);
             Map<Long, List<Recheck>> rechecks = store.pendingRechecks(connection, serverIds, now);
