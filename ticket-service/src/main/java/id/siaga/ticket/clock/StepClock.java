@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns SOP time standards into due times and counts the time spent, on the office's working calendar:
@@ -21,11 +23,15 @@ public class StepClock {
 
     /** How far ahead maintenance windows are looked up when computing a due time. */
     private static final Duration LOOKAHEAD = Duration.ofDays(60);
+    /** How far around the scope's moment {@link #withWindowsRead} reads, for the steps started a little later. */
+    private static final Duration SCOPE_SLACK = Duration.ofMinutes(10);
 
     private final WorkCalendar office;
     private final boolean alwaysOpen;
     private final Holidays holidays;
     private final MaintenanceWindowRepository windows;
+    /** The windows {@link #withWindowsRead} read for the work running on this thread, if any. */
+    private final ThreadLocal<ReadWindows> read = new ThreadLocal<>();
 
     public StepClock(SiagaConfig config, MaintenanceWindowRepository windows, Holidays holidays) {
         this.windows = windows;
@@ -55,9 +61,37 @@ public class StepClock {
         return calendarFor(severity).workingTime(from, to, pauses(serverId, from, to));
     }
 
+    /**
+     * Runs {@code work}, which starts several steps of one server's ticket at about {@code now} and writes no
+     * maintenance window, reading that server's windows once for all of them instead of once per step.
+     */
+    public <T> T withWindowsRead(Long serverId, Instant now, Supplier<T> work) {
+        Instant from = now.minus(SCOPE_SLACK);
+        Instant to = now.plus(LOOKAHEAD).plus(SCOPE_SLACK);
+        ReadWindows outer = read.get();
+        read.set(new ReadWindows(serverId, from, to, windows.overlapping(serverId, from, to).stream()
+                .map(StepClock::period).toList()));
+        try {
+            return work.get();
+        } finally {
+            read.set(outer);
+        }
+    }
+
     private List<WorkCalendar.Period> pauses(Long serverId, Instant from, Instant to) {
+        ReadWindows known = read.get();
+        if (known != null && known.covers(serverId, from, to)) {
+            return known.periods().stream().filter(p -> p.to().isAfter(from) && p.from().isBefore(to)).toList();
+        }
         return windows.overlapping(serverId, from, to).stream()
                 .map(StepClock::period).toList();
+    }
+
+    /** The windows of a server read for a scope, over {@code [from, to)}. */
+    private record ReadWindows(Long serverId, Instant from, Instant to, List<WorkCalendar.Period> periods) {
+        boolean covers(Long server, Instant start, Instant end) {
+            return Objects.equals(serverId, server) && !start.isBefore(from) && !end.isAfter(to);
+        }
     }
 
     private static WorkCalendar.Period period(MaintenanceWindow w) {

@@ -1,6 +1,7 @@
 package id.siaga.ticket.ingest;
 
 import id.siaga.ticket.domain.CheckStatus;
+import id.siaga.ticket.clock.StepClock;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.ServerRole;
@@ -42,11 +43,13 @@ public class AgentTickets {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
 
     private final TicketService tickets;
+    private final StepClock stepClock;
     private final SiagaConfig config;
     private final Clock clock;
 
-    public AgentTickets(TicketService tickets, SiagaConfig config, Clock clock) {
+    public AgentTickets(TicketService tickets, StepClock stepClock, SiagaConfig config, Clock clock) {
         this.tickets = tickets;
+        this.stepClock = stepClock;
         this.config = config;
         this.clock = clock;
     }
@@ -62,6 +65,13 @@ public class AgentTickets {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket open(Source server, CheckState failing, Finding finding, Collection<CheckState> serverState,
+            boolean flapping) {
+        // the ticket's first steps all start now: their clocks read the server's maintenance windows once
+        return stepClock.withWindowsRead(server.id(), clock.instant(),
+                () -> openAndWalk(server, failing, finding, serverState, flapping));
+    }
+
+    private Ticket openAndWalk(Source server, CheckState failing, Finding finding, Collection<CheckState> serverState,
             boolean flapping) {
         Caller agent = Caller.agent(server.name());
         Ticket ticket = new Ticket();

@@ -218,6 +218,30 @@ class EscalationTest {
     }
 
     @Test
+    void anAgentTicketsClockWaitsOutAMaintenanceWindowAheadOfIt() {
+        Agents.Registered planned = Agents.register("siak-app-planned", "SIAK_APP");
+        Agents.Registered control = Agents.register("siak-app-unplanned", "SIAK_APP");
+        Instant from = Instant.now().plusSeconds(1);
+        Api.as(KASI).body(Map.of("serverId", planned.id(), "from", from.toString(),
+                "to", from.plusSeconds(3600).toString(), "reason", "Pembaruan terjadwal")).post("/api/v1/maintenance")
+                .then().statusCode(201);
+
+        Agents.results(planned, "siak-web", "http", Instant.now().minusSeconds(20), "CRIT", "CRIT");
+        Agents.results(control, "siak-web", "http", Instant.now().minusSeconds(20), "CRIT", "CRIT");
+        Instant planned0 = agentTicketDue(planned);
+        Instant control0 = agentTicketDue(control);
+        long waited = Duration.between(control0, planned0).toSeconds();
+        assertTrue(waited >= 3590 && waited <= 3605,
+                "the walked ticket's step is due an hour later when the hour is maintenance: " + waited + " s");
+    }
+
+    private Instant agentTicketDue(Agents.Registered server) {
+        long id = Sql.count(dataSource, "select id from ticket where server_id = " + server.id());
+        assertEquals("ANALYSIS", Api.as(ADB).get("/api/v1/tickets/{id}", id).then().extract().path("step"));
+        return Instant.parse(Api.as(ADB).get("/api/v1/tickets/{id}", id).then().extract().path("dueAt"));
+    }
+
+    @Test
     void attachesFailuresBehindAFailingDataCentreLinkToOneTicket() {
         Agents.Registered server = Agents.register("siak-app-link", "SIAK_APP");
         Instant t = Instant.now().minusSeconds(120);
