@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>batched posts (100 findings) from 40 agents against B1×100, the like-for-like baseline (and against B1: goal at
  * least 3 × B1);</li>
  * <li>single-finding posts open loop at 80 % of the closed-loop median, latency from each post's scheduled send
- * (goal: p99 at most 50 ms).</li>
+ * (goal: p99 at most 50 ms). Each measured run follows 3 s at the same rate ({@code siaga.bench.settle}), printed
+ * apart, because pgbench has just had the database to itself; every run also names its three worst 100 ms windows
+ * (one stall shows as neighbouring windows).</li>
  * </ul>
  * Every post is a realistic mix: about 1 % of the findings change their check's state, so tickets open, recover and
  * escalate during the load. The service is warmed up first, 60 s by default: under this load its compiler threads
@@ -36,6 +38,8 @@ class FindingsBenchmark {
     private static final int BATCH = Integer.getInteger("siaga.bench.batch", 100);
     private static final int SINGLE_CLIENTS = Integer.getInteger("siaga.bench.clients", 64);
     private static final int WARM_UP_SECONDS = Integer.getInteger("siaga.bench.warmup", 60);
+    /** Seconds of open-loop load at the measured rate before each measured open-loop run (reported apart). */
+    private static final int SETTLE_SECONDS = Integer.getInteger("siaga.bench.settle", 3);
 
     @Test
     void measuresFindingsIngestAgainstPgbenchBaselines() throws Exception {
@@ -71,15 +75,20 @@ class FindingsBenchmark {
             double singleRate = Bench.median(values(singles, true));
             double paced = 0.8 * singleRate;
             LoadGenerator.Run[] open = new LoadGenerator.Run[ROUNDS];
+            LoadGenerator.Run[] settle = new LoadGenerator.Run[ROUNDS];
             double[] b1Open = new double[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
                 b1Open[r] = baselines.b1(SECONDS);
+                if (SETTLE_SECONDS > 0) {
+                    settle[r] = LoadGenerator.open(url, SINGLE_CLIENTS, Duration.ofSeconds(SETTLE_SECONDS), paced, single);
+                    accepted += settle[r].findings();
+                }
                 open[r] = LoadGenerator.open(url, SINGLE_CLIENTS, Duration.ofSeconds(SECONDS), paced, single);
                 accepted += open[r].findings();
             }
             long stored = Bench.count(postgres, "select count(*) from finding");
             long[] changes = stateChanges(postgres);
-            String text = report(loadAtStart, b1, singles, b1x100, batches, b1Open, paced, open, load, changes,
+            String text = report(loadAtStart, b1, singles, b1x100, batches, b1Open, paced, settle, open, load, changes,
                     changes[0] - changesBefore, stored, Baselines.loadAverage());
             System.out.println(text);
             TicketListBenchmark.write("findings-ingest.txt", text);
@@ -119,8 +128,8 @@ class FindingsBenchmark {
     }
 
     private static String report(String loadAtStart, double[] b1, LoadGenerator.Run[] singles, double[] b1x100,
-            LoadGenerator.Run[] batches, double[] b1Open, double paced, LoadGenerator.Run[] open, double[] load,
-            long[] changes, long ticketsDuringRuns, long stored, String loadAtEnd) {
+            LoadGenerator.Run[] batches, double[] b1Open, double paced, LoadGenerator.Run[] settle, LoadGenerator.Run[] open,
+            double[] load, long[] changes, long ticketsDuringRuns, long stored, String loadAtEnd) {
         double b1Median = Bench.median(b1);
         double singleMedian = Bench.median(values(singles, true));
         double batchMedian = Bench.median(values(batches, true));
@@ -150,6 +159,20 @@ class FindingsBenchmark {
         t.append(String.format(Locale.ROOT, "   latency from the scheduled send: p50 %s ms, p99 %s ms (goal <= 50), max %s ms; "
                         + "errors %d%n", Bench.spread(percentiles(open, 50), "%.1f"), Bench.spread(percentiles(open, 99), "%.1f"),
                 Bench.spread(percentiles(open, 101), "%.0f"), errors(open)));
+        for (int r = 0; r < open.length; r++) {
+            t.append(String.format(Locale.ROOT, "   round %d, the 100 ms windows whose posts waited longest: %s%n", r + 1,
+                    open[r].worstMoments()));
+        }
+        if (settle[0] != null) {
+            t.append(String.format(Locale.ROOT, "   the %d s at the same rate just before each open-loop run (right after "
+                            + "pgbench; not counted above): p99 %s ms, max %s ms, errors %d%n", SETTLE_SECONDS,
+                    Bench.spread(percentiles(settle, 99), "%.1f"), Bench.spread(percentiles(settle, 101), "%.0f"),
+                    errors(settle)));
+            for (int r = 0; r < settle.length; r++) {
+                t.append(String.format(Locale.ROOT, "   round %d, its worst 100 ms windows: %s%n", r + 1,
+                        settle[r].worstMoments()));
+            }
+        }
         t.append(String.format(Locale.ROOT, "errors in the closed-loop runs: %d; findings stored: %d; by the mix so far: "
                         + "%d agent tickets opened (%d during the measured runs), %d recoveries, %d escalations%n",
                 errors(singles) + errors(batches), stored, changes[0], ticketsDuringRuns, changes[1], changes[2]));

@@ -5,8 +5,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Posts findings to the service from many threads, each over its own kept-alive connection ({@link RawHttpClient}),
@@ -27,7 +32,8 @@ final class LoadGenerator {
     }
 
     /** What one run did. */
-    record Run(double seconds, long posts, long findings, long errors, long[] latencyMicros, String firstError) {
+    record Run(double seconds, long posts, long findings, long errors, long[] latencyMicros, String firstError,
+            String worstMoments) {
 
         double postsPerSecond() {
             return posts / seconds;
@@ -65,16 +71,43 @@ final class LoadGenerator {
         return run(service, clients, duration, postsPerSecond, posts);
     }
 
-    /** One thread's latencies, in microseconds. */
+    /** The worst moments of a run are told in windows of this length (of the posts' due times). */
+    private static final long MOMENT_NANOS = 100_000_000L;
+
+    /**
+     * @return the three windows of 100 ms whose posts waited longest, e.g. "+4.2 s 250 ms (310 posts)": one stall
+     * shows as neighbouring windows, a latency spread evenly as windows all over the run
+     */
+    private static String worstMoments(List<Recorder> recorders) {
+        Map<Long, long[]> windows = new TreeMap<>();
+        for (Recorder r : recorders) {
+            for (int i = 0; i < r.n; i++) {
+                long[] w = windows.computeIfAbsent(r.moments[i], k -> new long[2]);
+                w[0] = Math.max(w[0], r.micros[i]);
+                w[1]++;
+            }
+        }
+        return windows.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<Long, long[]> e) -> e.getValue()[0]).reversed()).limit(3)
+                .map(e -> String.format(Locale.ROOT, "+%.1f s %.0f ms (%d posts)", e.getKey() * MOMENT_NANOS / 1e9,
+                        e.getValue()[0] / 1000.0, e.getValue()[1]))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** One thread's latencies, in microseconds, and the 100 ms window of each post. */
     private static final class Recorder {
         long[] micros = new long[1024];
+        long[] moments = new long[1024];
         int n;
 
-        void add(long value) {
+        /** @param moment the window of the post's due time (or of its send, closed loop) */
+        void add(long value, long moment) {
             if (n == micros.length) {
                 micros = Arrays.copyOf(micros, n * 2);
+                moments = Arrays.copyOf(moments, n * 2);
             }
-            micros[n++] = value;
+            micros[n] = value;
+            moments[n++] = moment;
         }
     }
 
@@ -122,7 +155,7 @@ final class LoadGenerator {
                             closeQuietly(http);
                             http = new RawHttpClient(service.getHost(), service.getPort());
                         }
-                        recorder.add((System.nanoTime() - due) / 1000);
+                        recorder.add((System.nanoTime() - due) / 1000, (due - start) / MOMENT_NANOS);
                         if (ok) {
                             findings.addAndGet(post.findings());
                         } else {
@@ -152,7 +185,7 @@ final class LoadGenerator {
         }
         Arrays.sort(all);
         return new Run(seconds, all.length - errors.get(), findings.get(), errors.get(), all,
-                firstError.isEmpty() ? null : firstError.get(0));
+                firstError.isEmpty() ? null : firstError.get(0), worstMoments(recorders));
     }
 
     private static void closeQuietly(RawHttpClient http) {

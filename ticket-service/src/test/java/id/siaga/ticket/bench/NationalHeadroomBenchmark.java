@@ -79,6 +79,10 @@ class NationalHeadroomBenchmark {
                     RATES[i] / NATIONAL, Bench.spread(served, "%.0f"), Bench.spread(FindingsBenchmark.percentiles(r, 50), "%.1f"),
                     Bench.spread(p99, "%.1f"), Bench.spread(FindingsBenchmark.percentiles(r, 101), "%.0f"), errors,
                     Bench.runs(load[i], "%.1f"), held ? "held in every run" : "NOT held in every run"));
+            for (int k = 0; k < r.length; k++) {
+                t.append(String.format(Locale.ROOT, "    round %d, the 100 ms windows whose posts waited longest: %s%n", k + 1,
+                        r[k].worstMoments()));
+            }
             for (LoadGenerator.Run run : r) {
                 if (run.firstError() != null) {
                     t.append("    first error: ").append(run.firstError()).append('\n');
