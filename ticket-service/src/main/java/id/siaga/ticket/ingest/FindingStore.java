@@ -192,50 +192,52 @@ public class FindingStore {
 
 
     /**
-     * Marks the agents as seen now and keeps what each agent's latest heartbeat says about it, in one statement that
-     * writes each server's row once for the whole batch. An older heartbeat delivered late from the outbox changes
-     * nothing but the last-seen time.
+     * Marks the agents as seen now and keeps what each agent's latest heartbeat says about it, writing each server's
+     * row once for the whole batch. An older heartbeat delivered late from the outbox changes nothing but the
+     * last-seen time.
      */
-    void touchServers(Connection c, List<Long> serverIds, Map<Long, FindingRules.HeartbeatFacts> heartbeats,
-            Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                update server s set agent_last_seen = greatest(coalesce(s.agent_last_seen, ?), ?),
-                    agent_interval_seconds = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
-                        then coalesce(v.seconds, s.agent_interval_seconds) else s.agent_interval_seconds end,
-                    agent_version = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
-                        then coalesce(v.version, s.agent_version) else s.agent_version end,
-                    agent_outbox_backlog = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
-                        then v.backlog else s.agent_outbox_backlog end,
-                    agent_heartbeat_at = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
-                        then v.at else s.agent_heartbeat_at end
-                from unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[], ?::timestamptz[])
-                    as v(id, seconds, version, backlog, at)
-                where s.id = v.id""")) {
-            int n = serverIds.size();
-            Long[] ids = new Long[n];
-            Integer[] seconds = new Integer[n];
-            String[] versions = new String[n];
-            Integer[] backlogs = new Integer[n];
-            String[] at = new String[n];
-            for (int i = 0; i < n; i++) {
-                ids[i] = serverIds.get(i);
-                FindingRules.HeartbeatFacts facts = heartbeats.get(ids[i]);
-                if (facts != null) {
-                    seconds[i] = facts.intervalSeconds();
-                    versions[i] = facts.version();
-                    backlogs[i] = facts.outboxBacklog();
-                    at[i] = facts.observedAt().toString();
-                }
+    private static final String TOUCH = """
+            update server s set agent_last_seen = greatest(coalesce(s.agent_last_seen, ?), ?),
+                agent_interval_seconds = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
+                    then coalesce(v.seconds, s.agent_interval_seconds) else s.agent_interval_seconds end,
+                agent_version = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
+                    then coalesce(v.version, s.agent_version) else s.agent_version end,
+                agent_outbox_backlog = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
+                    then v.backlog else s.agent_outbox_backlog end,
+                agent_heartbeat_at = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
+                    then v.at else s.agent_heartbeat_at end
+            from unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[], ?::timestamptz[])
+                as v(id, seconds, version, backlog, at)
+            where s.id = v.id""";
+
+    /** @return the index of the next parameter after {@link #TOUCH}'s, bound from {@code at} */
+    private static int bindTouch(PreparedStatement s, int at, List<Long> serverIds,
+            Map<Long, FindingRules.HeartbeatFacts> heartbeats, Instant now) throws SQLException {
+        Connection c = s.getConnection();
+        int n = serverIds.size();
+        Long[] ids = new Long[n];
+        Integer[] seconds = new Integer[n];
+        String[] versions = new String[n];
+        Integer[] backlogs = new Integer[n];
+        String[] heartbeatAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = serverIds.get(i);
+            FindingRules.HeartbeatFacts facts = heartbeats.get(ids[i]);
+            if (facts != null) {
+                seconds[i] = facts.intervalSeconds();
+                versions[i] = facts.version();
+                backlogs[i] = facts.outboxBacklog();
+                heartbeatAt[i] = facts.observedAt().toString();
             }
-            Jdbc.setInstant(s, 1, now);
-            Jdbc.setInstant(s, 2, now);
-            s.setArray(3, c.createArrayOf("bigint", ids));
-            s.setArray(4, c.createArrayOf("integer", seconds));
-            s.setArray(5, c.createArrayOf("text", versions));
-            s.setArray(6, c.createArrayOf("integer", backlogs));
-            s.setArray(7, c.createArrayOf("text", at));
-            s.executeUpdate();
         }
+        Jdbc.setInstant(s, at, now);
+        Jdbc.setInstant(s, at + 1, now);
+        s.setArray(at + 2, c.createArrayOf("bigint", ids));
+        s.setArray(at + 3, c.createArrayOf("integer", seconds));
+        s.setArray(at + 4, c.createArrayOf("text", versions));
+        s.setArray(at + 5, c.createArrayOf("integer", backlogs));
+        s.setArray(at + 6, c.createArrayOf("text", heartbeatAt));
+        return at + 7;
     }
 
     /**
@@ -348,10 +350,9 @@ public class FindingStore {
                 ticket_id = excluded.ticket_id, last_evidence_at = excluded.last_evidence_at,
                 updated_at = excluded.updated_at""";
 
-    void saveStates(Connection c, List<CheckState> rows, Instant now) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
+    /** @return the index of the next parameter after {@link #SAVE_STATES}'s, bound from {@code at} */
+    private static int bindStates(PreparedStatement s, int at, List<CheckState> rows, Instant now) throws SQLException {
+        Connection c = s.getConnection();
         int n = rows.size();
         Long[] serverIds = new Long[n];
         String[] checkKeys = new String[n];
@@ -388,67 +389,106 @@ public class FindingStore {
             ticketIds[i] = state.ticketId;
             lastEvidenceAt[i] = text(state.lastEvidenceAt);
         }
-        try (PreparedStatement s = c.prepareStatement(SAVE_STATES)) {
-            Jdbc.setInstant(s, 1, now);
-            s.setArray(2, c.createArrayOf("bigint", serverIds));
-            s.setArray(3, c.createArrayOf("text", checkKeys));
-            s.setArray(4, c.createArrayOf("text", kinds));
-            s.setArray(5, c.createArrayOf("text", statuses));
-            s.setArray(6, c.createArrayOf("text", messages));
-            s.setArray(7, c.createArrayOf("text", observedAt));
-            s.setArray(8, c.createArrayOf("text", lastOkAt));
-            s.setArray(9, c.createArrayOf("text", failingSince));
-            s.setArray(10, c.createArrayOf("integer", failures));
-            s.setArray(11, c.createArrayOf("integer", passes));
-            s.setArray(12, c.createArrayOf("integer", history));
-            s.setArray(13, c.createArrayOf("integer", historyLength));
-            s.setArray(14, c.createArrayOf("boolean", flapping));
-            s.setArray(15, c.createArrayOf("text", dependsOn));
-            s.setArray(16, c.createArrayOf("bigint", ticketIds));
-            s.setArray(17, c.createArrayOf("text", lastEvidenceAt));
-            s.executeUpdate();
-        }
+        Jdbc.setInstant(s, at, now);
+        s.setArray(at + 1, c.createArrayOf("bigint", serverIds));
+        s.setArray(at + 2, c.createArrayOf("text", checkKeys));
+        s.setArray(at + 3, c.createArrayOf("text", kinds));
+        s.setArray(at + 4, c.createArrayOf("text", statuses));
+        s.setArray(at + 5, c.createArrayOf("text", messages));
+        s.setArray(at + 6, c.createArrayOf("text", observedAt));
+        s.setArray(at + 7, c.createArrayOf("text", lastOkAt));
+        s.setArray(at + 8, c.createArrayOf("text", failingSince));
+        s.setArray(at + 9, c.createArrayOf("integer", failures));
+        s.setArray(at + 10, c.createArrayOf("integer", passes));
+        s.setArray(at + 11, c.createArrayOf("integer", history));
+        s.setArray(at + 12, c.createArrayOf("integer", historyLength));
+        s.setArray(at + 13, c.createArrayOf("boolean", flapping));
+        s.setArray(at + 14, c.createArrayOf("text", dependsOn));
+        s.setArray(at + 15, c.createArrayOf("bigint", ticketIds));
+        s.setArray(at + 16, c.createArrayOf("text", lastEvidenceAt));
+        return at + 17;
     }
 
     private static String text(Instant at) {
         return at == null ? null : at.toString();
     }
 
-    void insertEvidence(Connection c, List<Evidence> evidence) throws SQLException {
-        if (evidence.isEmpty()) {
-            return;
+    private static final String EVIDENCE = """
+            insert into ticket_evidence (ticket_id, kind, finding_id, check_key, status, message, observed_at)
+            select * from unnest(?::bigint[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])""";
+
+    /** @return the index of the next parameter after {@link #EVIDENCE}'s, bound from {@code at} */
+    private static int bindEvidence(PreparedStatement s, int at, List<Evidence> evidence) throws SQLException {
+        Connection c = s.getConnection();
+        int n = evidence.size();
+        Long[] ticketIds = new Long[n];
+        String[] kinds = new String[n];
+        UUID[] findingIds = new UUID[n];
+        String[] checkKeys = new String[n];
+        String[] statuses = new String[n];
+        String[] messages = new String[n];
+        String[] observedAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            Evidence e = evidence.get(i);
+            ticketIds[i] = e.ticketId();
+            kinds[i] = e.kind();
+            findingIds[i] = e.findingId();
+            checkKeys[i] = e.checkKey();
+            statuses[i] = e.status() == null ? null : e.status().name();
+            messages[i] = e.message();
+            observedAt[i] = text(e.observedAt());
         }
-        String sql = "insert into ticket_evidence (ticket_id, kind, finding_id, check_key, status, message, observed_at) values "
-                + Jdbc.valueRows(evidence.size(), "(?, ?, ?, ?, ?, ?, ?)");
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Evidence e : evidence) {
-                s.setLong(i++, e.ticketId());
-                s.setString(i++, e.kind());
-                s.setObject(i++, e.findingId());
-                s.setString(i++, e.checkKey());
-                s.setString(i++, e.status() == null ? null : e.status().name());
-                s.setString(i++, e.message());
-                Jdbc.setInstant(s, i++, e.observedAt());
-            }
-            s.executeUpdate();
-        }
+        s.setArray(at, c.createArrayOf("bigint", ticketIds));
+        s.setArray(at + 1, c.createArrayOf("text", kinds));
+        s.setArray(at + 2, c.createArrayOf("uuid", findingIds));
+        s.setArray(at + 3, c.createArrayOf("text", checkKeys));
+        s.setArray(at + 4, c.createArrayOf("text", statuses));
+        s.setArray(at + 5, c.createArrayOf("text", messages));
+        s.setArray(at + 6, c.createArrayOf("text", observedAt));
+        return at + 7;
     }
 
+    /** Hands out the unanswered re-check requests not handed out in the last two minutes. */
+    private static final String RECHECKS = """
+            update recheck_request set delivered_at = ?
+            where server_id = any(?) and completed_at is null and requested_at > ?
+              and (delivered_at is null or delivered_at < ?)
+            returning server_id, id, checks, ticket_id""";
 
-    /** @return by server, the unanswered re-check requests not handed out in the last two minutes, now handed out */
-    Map<Long, List<FindingWriter.Recheck>> pendingRechecks(Connection c, List<Long> serverIds, Instant now) throws SQLException {
+    /**
+     * Ends the batch in one round trip: marks its agents seen ({@link #TOUCH}), writes the changed check states and
+     * the evidence, and hands out the servers' pending re-checks. The driver sends the statements together and then
+     * reads their answers, in order: on a busy machine each round trip is one more wait for the database's turn on
+     * a core, and every post of the writer waits with it.
+     *
+     * @return by server, the unanswered re-check requests not handed out in the last two minutes, now handed out
+     */
+    Map<Long, List<FindingWriter.Recheck>> finish(Connection c, List<Long> serverIds,
+            Map<Long, FindingRules.HeartbeatFacts> heartbeats, List<CheckState> changed, List<Evidence> evidence,
+            Instant now) throws SQLException {
+        String sql = TOUCH + ";\n" + (changed.isEmpty() ? "" : SAVE_STATES + ";\n")
+                + (evidence.isEmpty() ? "" : EVIDENCE + ";\n") + RECHECKS;
         Map<Long, List<FindingWriter.Recheck>> pending = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                update recheck_request set delivered_at = ?
-                where server_id = any(?) and completed_at is null and requested_at > ?
-                  and (delivered_at is null or delivered_at < ?)
-                returning server_id, id, checks, ticket_id""")) {
-            Jdbc.setInstant(s, 1, now);
-            s.setArray(2, c.createArrayOf("bigint", serverIds.toArray()));
-            Jdbc.setInstant(s, 3, now.minus(config.findings().recheckExpiry()));
-            Jdbc.setInstant(s, 4, now.minus(REDELIVER_AFTER));
-            try (ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int at = bindTouch(s, 1, serverIds, heartbeats, now);
+            if (!changed.isEmpty()) {
+                at = bindStates(s, at, changed, now);
+            }
+            if (!evidence.isEmpty()) {
+                at = bindEvidence(s, at, evidence);
+            }
+            Jdbc.setInstant(s, at, now);
+            s.setArray(at + 1, c.createArrayOf("bigint", serverIds.toArray()));
+            Jdbc.setInstant(s, at + 2, now.minus(config.findings().recheckExpiry()));
+            Jdbc.setInstant(s, at + 3, now.minus(REDELIVER_AFTER));
+            boolean rows = s.execute();
+            while (!rows) {
+                if (s.getUpdateCount() == -1) {
+                    throw new IllegalStateException("the re-check statement answered no rows");
+                }
+                rows = s.getMoreResults();
+            }
+            try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
                     String checks = rs.getString(3);
                     long ticketId = rs.getLong(4);

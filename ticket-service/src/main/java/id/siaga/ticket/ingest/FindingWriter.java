@@ -140,10 +140,7 @@ public class FindingWriter {
                     fresh.forEach(f -> received.get(f.status()).increment());
                 }
             }
-            store.touchServers(connection, serverIds, heartbeats, now);
-            store.saveStates(connection, changed, now);
-            store.insertEvidence(connection, evidence);
-            Map<Long, List<Recheck>> rechecks = store.pendingRechecks(connection, serverIds, now);
+            Map<Long, List<Recheck>> rechecks = store.finish(connection, serverIds, heartbeats, changed, evidence, now);
 
             List<Result> results = new ArrayList<>(jobs.size());
             for (int i = 0; i < jobs.size(); i++) {

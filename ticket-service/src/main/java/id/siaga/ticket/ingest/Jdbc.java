@@ -41,16 +41,4 @@ final class Jdbc {
             s.setInt(index, value);
         }
     }
-
-    /** @return {@code (?, ?, ...)} repeated {@code rows} times, comma-separated */
-    static String valueRows(int rows, String row) {
-        StringBuilder sql = new StringBuilder(rows * (row.length() + 1));
-        for (int i = 0; i < rows; i++) {
-            if (i > 0) {
-                sql.append(',');
-            }
-            sql.append(row);
-        }
-        return sql.toString();
-    }
 }
