@@ -70,41 +70,78 @@ public class FindingStore {
             returning id""";
 
 
+
     /**
      * Locks the servers' rows in id order, so that batches touching the same server apply one after the other (and
-     * never deadlock). Only locked here: {@link #touchServers} writes the rows once, at the end of the batch.
+     * never deadlock); {@link #TOUCH} writes the rows once, at the end of the batch.
      */
-    Map<Long, AgentTickets.Source> lockServers(Connection c, List<Long> serverIds) throws SQLException {
+    private static final String LOCK = "select id, name, role from server where id = any(?) order by id for update";
+
+    /**
+     * Reads the servers' check states, after their rows are locked so that no other batch of those servers is
+     * between this read and the write.
+     */
+    private static final String STATES = """
+            select cs.*, t.state as ticket_state from check_state cs
+            left join ticket t on t.id = cs.ticket_id
+            where cs.server_id = any(?)""";
+
+    /** What a batch begins with: its servers (locked), the ids it stored, and the servers' check states. */
+    record Begun(Map<Long, AgentTickets.Source> servers, Set<UUID> stored, Map<Long, Map<String, CheckState>> states) {
+    }
+
+    /**
+     * Begins the batch in one round trip ({@link #finish} ends it in another): locks its servers' rows
+     * ({@link #LOCK}), stores the findings whose id was never seen before ({@link #INSERT}; in id order, so that
+     * writers meeting on a reused id wait for each other in one order and never deadlock; of findings posted twice
+     * in the batch the first is kept) and reads the servers' check states ({@link #STATES}). The driver sends the
+     * statements together and PostgreSQL runs them in that order.
+     */
+    Begun begin(Connection c, List<Long> serverIds, List<Posted> posted, Instant now) throws SQLException {
+        List<Posted> unique = firstOfEachId(posted);
         Map<Long, AgentTickets.Source> servers = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "select id, name, role from server where id = any(?) order by id for update")) {
+        Set<UUID> stored = new HashSet<>();
+        Map<Long, Map<String, CheckState>> states;
+        String sql = LOCK + ";\n" + (unique.isEmpty() ? "" : INSERT + ";\n") + STATES;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, c.createArrayOf("bigint", serverIds.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
+            int at = unique.isEmpty() ? 2 : bindInsert(s, 2, unique, now);
+            s.setArray(at, c.createArrayOf("bigint", serverIds.toArray()));
+            if (!s.execute()) {
+                throw new IllegalStateException("the server lock answered no rows");
+            }
+            try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     servers.put(id, new AgentTickets.Source(id, rs.getString(2), ServerRole.valueOf(rs.getString(3))));
                 }
             }
+            if (servers.size() != serverIds.size()) {
+                throw new IllegalStateException("servers vanished while their findings were stored: " + serverIds);
+            }
+            if (!unique.isEmpty()) {
+                if (!s.getMoreResults()) {
+                    throw new IllegalStateException("the findings insert answered no rows");
+                }
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        stored.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            if (!s.getMoreResults()) {
+                throw new IllegalStateException("the check-state read answered no rows");
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                states = states(rs);
+            }
         }
-        if (servers.size() != serverIds.size()) {
-            throw new IllegalStateException("servers vanished while their findings were stored: " + serverIds);
-        }
-        return servers;
+        return new Begun(servers, stored, states);
     }
 
-    /**
-     * Stores the findings whose id was never seen before, in id order (so that writers meeting on a reused id
-     * wait for each other in one order and never deadlock); of findings posted twice in the batch the first is
-     * kept.
-     *
-     * @return the ids stored
-     */
-    Set<UUID> insert(Connection c, List<Posted> posted, Instant now) throws SQLException {
-        List<Posted> unique = firstOfEachId(posted);
-        Set<UUID> stored = new HashSet<>();
-        if (unique.isEmpty()) {
-            return stored;
-        }
+    /** @return the index of the next parameter after {@link #INSERT}'s, bound from {@code at} */
+    private int bindInsert(PreparedStatement s, int at, List<Posted> unique, Instant now) throws SQLException {
+        Connection c = s.getConnection();
         int n = unique.size();
         UUID[] ids = new UUID[n];
         String[] observedAt = new String[n];
@@ -129,25 +166,18 @@ public class FindingStore {
             durations[i] = f.durationMs();
             recheckIds[i] = f.recheckId();
         }
-        try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setArray(1, c.createArrayOf("uuid", ids));
-            s.setArray(2, c.createArrayOf("text", observedAt));
-            s.setArray(3, c.createArrayOf("bigint", serverIds));
-            s.setArray(4, c.createArrayOf("text", checkKeys));
-            s.setArray(5, c.createArrayOf("text", kinds));
-            s.setArray(6, c.createArrayOf("text", statuses));
-            s.setArray(7, c.createArrayOf("text", messages));
-            s.setArray(8, c.createArrayOf("text", measurements));
-            s.setArray(9, c.createArrayOf("integer", durations));
-            s.setArray(10, c.createArrayOf("uuid", recheckIds));
-            Jdbc.setInstant(s, 11, now);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    stored.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
-        return stored;
+        s.setArray(at, c.createArrayOf("uuid", ids));
+        s.setArray(at + 1, c.createArrayOf("text", observedAt));
+        s.setArray(at + 2, c.createArrayOf("bigint", serverIds));
+        s.setArray(at + 3, c.createArrayOf("text", checkKeys));
+        s.setArray(at + 4, c.createArrayOf("text", kinds));
+        s.setArray(at + 5, c.createArrayOf("text", statuses));
+        s.setArray(at + 6, c.createArrayOf("text", messages));
+        s.setArray(at + 7, c.createArrayOf("text", measurements));
+        s.setArray(at + 8, c.createArrayOf("integer", durations));
+        s.setArray(at + 9, c.createArrayOf("uuid", recheckIds));
+        Jdbc.setInstant(s, at + 10, now);
+        return at + 11;
     }
 
 
@@ -287,40 +317,29 @@ public class FindingStore {
         return unique;
     }
 
-    /**
-     * Reads the servers' check states, after their rows are locked so that no other batch of those servers is
-     * between this read and the write.
-     */
-    Map<Long, Map<String, CheckState>> loadStates(Connection c, List<Long> serverIds) throws SQLException {
+    /** @return the check states of {@link #STATES}' rows, by server and check key */
+    private static Map<Long, Map<String, CheckState>> states(ResultSet rs) throws SQLException {
         Map<Long, Map<String, CheckState>> states = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                select cs.*, t.state as ticket_state from check_state cs
-                left join ticket t on t.id = cs.ticket_id
-                where cs.server_id = any(?)""")) {
-            s.setArray(1, c.createArrayOf("bigint", serverIds.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    long serverId = rs.getLong("server_id");
-                    CheckState state = new CheckState(serverId, rs.getString("check_key"));
-                    state.kind = rs.getString("kind");
-                    state.status = CheckStatus.valueOf(rs.getString("status"));
-                    state.message = rs.getString("message");
-                    state.observedAt = Jdbc.getInstant(rs, "observed_at");
-                    state.lastOkAt = Jdbc.getInstant(rs, "last_ok_at");
-                    state.failingSince = Jdbc.getInstant(rs, "failing_since");
-                    state.consecutiveFailures = rs.getInt("consecutive_failures");
-                    state.consecutivePasses = rs.getInt("consecutive_passes");
-                    state.history = rs.getInt("history");
-                    state.historyLength = rs.getInt("history_length");
-                    state.flapping = rs.getBoolean("flapping");
-                    state.dependsOn = rs.getString("depends_on");
-                    long ticketId = rs.getLong("ticket_id");
-                    state.ticketId = rs.wasNull() ? null : ticketId;
-                    state.ticketOpen = "OPEN".equals(rs.getString("ticket_state"));
-                    state.lastEvidenceAt = Jdbc.getInstant(rs, "last_evidence_at");
-                    states.computeIfAbsent(serverId, id -> new HashMap<>()).put(state.checkKey, state);
-                }
-            }
+        while (rs.next()) {
+            long serverId = rs.getLong("server_id");
+            CheckState state = new CheckState(serverId, rs.getString("check_key"));
+            state.kind = rs.getString("kind");
+            state.status = CheckStatus.valueOf(rs.getString("status"));
+            state.message = rs.getString("message");
+            state.observedAt = Jdbc.getInstant(rs, "observed_at");
+            state.lastOkAt = Jdbc.getInstant(rs, "last_ok_at");
+            state.failingSince = Jdbc.getInstant(rs, "failing_since");
+            state.consecutiveFailures = rs.getInt("consecutive_failures");
+            state.consecutivePasses = rs.getInt("consecutive_passes");
+            state.history = rs.getInt("history");
+            state.historyLength = rs.getInt("history_length");
+            state.flapping = rs.getBoolean("flapping");
+            state.dependsOn = rs.getString("depends_on");
+            long ticketId = rs.getLong("ticket_id");
+            state.ticketId = rs.wasNull() ? null : ticketId;
+            state.ticketOpen = "OPEN".equals(rs.getString("ticket_state"));
+            state.lastEvidenceAt = Jdbc.getInstant(rs, "last_evidence_at");
+            states.computeIfAbsent(serverId, id -> new HashMap<>()).put(state.checkKey, state);
         }
         return states;
     }

@@ -98,12 +98,13 @@ public class FindingWriter {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             List<Long> serverIds = jobs.stream().map(Job::serverId).distinct().sorted().toList();
-            Map<Long, AgentTickets.Source> servers = store.lockServers(connection, serverIds);
             List<FindingStore.Posted> posted = new ArrayList<>();
             for (Job job : jobs) {
                 job.findings().forEach(f -> posted.add(new FindingStore.Posted(job.serverId(), f)));
             }
-            Set<UUID> stored = store.insert(connection, posted, now);
+            FindingStore.Begun begun = store.begin(connection, serverIds, posted, now);
+            Map<Long, AgentTickets.Source> servers = begun.servers();
+            Set<UUID> stored = begun.stored();
 
             Map<Long, List<Finding>> freshByServer = new HashMap<>();
             List<int[]> counts = new ArrayList<>();
@@ -117,7 +118,7 @@ public class FindingWriter {
                 }
                 counts.add(new int[] {fresh, job.findings().size() - fresh});
             }
-            Map<Long, Map<String, CheckState>> states = store.loadStates(connection, serverIds);
+            Map<Long, Map<String, CheckState>> states = begun.states();
             List<CheckState> changed = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();
             List<MaintenanceWindow> windows = store.windowsFor(connection, freshByServer);
