@@ -104,9 +104,11 @@ public class FindingStore {
         Map<Long, Map<String, CheckState>> states;
         String sql = LOCK + ";\n" + (unique.isEmpty() ? "" : INSERT + ";\n") + STATES;
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("bigint", serverIds.toArray()));
-            int at = unique.isEmpty() ? 2 : bindInsert(s, 2, unique, now);
-            s.setArray(at, c.createArrayOf("bigint", serverIds.toArray()));
+            Jdbc.Params p = new Jdbc.Params(s).array("bigint", serverIds.toArray());
+            if (!unique.isEmpty()) {
+                bindInsert(p, unique, now);
+            }
+            p.array("bigint", serverIds.toArray());
             if (!s.execute()) {
                 throw new IllegalStateException("the server lock answered no rows");
             }
@@ -139,9 +141,8 @@ public class FindingStore {
         return new Begun(servers, stored, states);
     }
 
-    /** @return the index of the next parameter after {@link #INSERT}'s, bound from {@code at} */
-    private int bindInsert(PreparedStatement s, int at, List<Posted> unique, Instant now) throws SQLException {
-        Connection c = s.getConnection();
+    /** Binds {@link #INSERT}'s parameters, next in {@code p}. */
+    private void bindInsert(Jdbc.Params p, List<Posted> unique, Instant now) throws SQLException {
         int n = unique.size();
         UUID[] ids = new UUID[n];
         String[] observedAt = new String[n];
@@ -166,18 +167,17 @@ public class FindingStore {
             durations[i] = f.durationMs();
             recheckIds[i] = f.recheckId();
         }
-        s.setArray(at, c.createArrayOf("uuid", ids));
-        s.setArray(at + 1, c.createArrayOf("text", observedAt));
-        s.setArray(at + 2, c.createArrayOf("bigint", serverIds));
-        s.setArray(at + 3, c.createArrayOf("text", checkKeys));
-        s.setArray(at + 4, c.createArrayOf("text", kinds));
-        s.setArray(at + 5, c.createArrayOf("text", statuses));
-        s.setArray(at + 6, c.createArrayOf("text", messages));
-        s.setArray(at + 7, c.createArrayOf("text", measurements));
-        s.setArray(at + 8, c.createArrayOf("integer", durations));
-        s.setArray(at + 9, c.createArrayOf("uuid", recheckIds));
-        Jdbc.setInstant(s, at + 10, now);
-        return at + 11;
+        p.array("uuid", ids);
+        p.array("text", observedAt);
+        p.array("bigint", serverIds);
+        p.array("text", checkKeys);
+        p.array("text", kinds);
+        p.array("text", statuses);
+        p.array("text", messages);
+        p.array("text", measurements);
+        p.array("integer", durations);
+        p.array("uuid", recheckIds);
+        p.instant(now);
     }
 
 
@@ -240,10 +240,9 @@ public class FindingStore {
                 as v(id, seconds, version, backlog, at)
             where s.id = v.id""";
 
-    /** @return the index of the next parameter after {@link #TOUCH}'s, bound from {@code at} */
-    private static int bindTouch(PreparedStatement s, int at, List<Long> serverIds,
+    /** Binds {@link #TOUCH}'s parameters, next in {@code p}. */
+    private static void bindTouch(Jdbc.Params p, List<Long> serverIds,
             Map<Long, FindingRules.HeartbeatFacts> heartbeats, Instant now) throws SQLException {
-        Connection c = s.getConnection();
         int n = serverIds.size();
         Long[] ids = new Long[n];
         Integer[] seconds = new Integer[n];
@@ -260,14 +259,13 @@ public class FindingStore {
                 heartbeatAt[i] = facts.observedAt().toString();
             }
         }
-        Jdbc.setInstant(s, at, now);
-        Jdbc.setInstant(s, at + 1, now);
-        s.setArray(at + 2, c.createArrayOf("bigint", ids));
-        s.setArray(at + 3, c.createArrayOf("integer", seconds));
-        s.setArray(at + 4, c.createArrayOf("text", versions));
-        s.setArray(at + 5, c.createArrayOf("integer", backlogs));
-        s.setArray(at + 6, c.createArrayOf("text", heartbeatAt));
-        return at + 7;
+        p.instant(now);
+        p.instant(now);
+        p.array("bigint", ids);
+        p.array("integer", seconds);
+        p.array("text", versions);
+        p.array("integer", backlogs);
+        p.array("text", heartbeatAt);
     }
 
     /**
@@ -369,9 +367,8 @@ public class FindingStore {
                 ticket_id = excluded.ticket_id, last_evidence_at = excluded.last_evidence_at,
                 updated_at = excluded.updated_at""";
 
-    /** @return the index of the next parameter after {@link #SAVE_STATES}'s, bound from {@code at} */
-    private static int bindStates(PreparedStatement s, int at, List<CheckState> rows, Instant now) throws SQLException {
-        Connection c = s.getConnection();
+    /** Binds {@link #SAVE_STATES}'s parameters, next in {@code p}. */
+    private static void bindStates(Jdbc.Params p, List<CheckState> rows, Instant now) throws SQLException {
         int n = rows.size();
         Long[] serverIds = new Long[n];
         String[] checkKeys = new String[n];
@@ -408,24 +405,23 @@ public class FindingStore {
             ticketIds[i] = state.ticketId;
             lastEvidenceAt[i] = text(state.lastEvidenceAt);
         }
-        Jdbc.setInstant(s, at, now);
-        s.setArray(at + 1, c.createArrayOf("bigint", serverIds));
-        s.setArray(at + 2, c.createArrayOf("text", checkKeys));
-        s.setArray(at + 3, c.createArrayOf("text", kinds));
-        s.setArray(at + 4, c.createArrayOf("text", statuses));
-        s.setArray(at + 5, c.createArrayOf("text", messages));
-        s.setArray(at + 6, c.createArrayOf("text", observedAt));
-        s.setArray(at + 7, c.createArrayOf("text", lastOkAt));
-        s.setArray(at + 8, c.createArrayOf("text", failingSince));
-        s.setArray(at + 9, c.createArrayOf("integer", failures));
-        s.setArray(at + 10, c.createArrayOf("integer", passes));
-        s.setArray(at + 11, c.createArrayOf("integer", history));
-        s.setArray(at + 12, c.createArrayOf("integer", historyLength));
-        s.setArray(at + 13, c.createArrayOf("boolean", flapping));
-        s.setArray(at + 14, c.createArrayOf("text", dependsOn));
-        s.setArray(at + 15, c.createArrayOf("bigint", ticketIds));
-        s.setArray(at + 16, c.createArrayOf("text", lastEvidenceAt));
-        return at + 17;
+        p.instant(now);
+        p.array("bigint", serverIds);
+        p.array("text", checkKeys);
+        p.array("text", kinds);
+        p.array("text", statuses);
+        p.array("text", messages);
+        p.array("text", observedAt);
+        p.array("text", lastOkAt);
+        p.array("text", failingSince);
+        p.array("integer", failures);
+        p.array("integer", passes);
+        p.array("integer", history);
+        p.array("integer", historyLength);
+        p.array("boolean", flapping);
+        p.array("text", dependsOn);
+        p.array("bigint", ticketIds);
+        p.array("text", lastEvidenceAt);
     }
 
     private static String text(Instant at) {
@@ -436,9 +432,8 @@ public class FindingStore {
             insert into ticket_evidence (ticket_id, kind, finding_id, check_key, status, message, observed_at)
             select * from unnest(?::bigint[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])""";
 
-    /** @return the index of the next parameter after {@link #EVIDENCE}'s, bound from {@code at} */
-    private static int bindEvidence(PreparedStatement s, int at, List<Evidence> evidence) throws SQLException {
-        Connection c = s.getConnection();
+    /** Binds {@link #EVIDENCE}'s parameters, next in {@code p}. */
+    private static void bindEvidence(Jdbc.Params p, List<Evidence> evidence) throws SQLException {
         int n = evidence.size();
         Long[] ticketIds = new Long[n];
         String[] kinds = new String[n];
@@ -457,14 +452,13 @@ public class FindingStore {
             messages[i] = e.message();
             observedAt[i] = text(e.observedAt());
         }
-        s.setArray(at, c.createArrayOf("bigint", ticketIds));
-        s.setArray(at + 1, c.createArrayOf("text", kinds));
-        s.setArray(at + 2, c.createArrayOf("uuid", findingIds));
-        s.setArray(at + 3, c.createArrayOf("text", checkKeys));
-        s.setArray(at + 4, c.createArrayOf("text", statuses));
-        s.setArray(at + 5, c.createArrayOf("text", messages));
-        s.setArray(at + 6, c.createArrayOf("text", observedAt));
-        return at + 7;
+        p.array("bigint", ticketIds);
+        p.array("text", kinds);
+        p.array("uuid", findingIds);
+        p.array("text", checkKeys);
+        p.array("text", statuses);
+        p.array("text", messages);
+        p.array("text", observedAt);
     }
 
     /** Hands out the unanswered re-check requests not handed out in the last two minutes. */
@@ -489,17 +483,16 @@ public class FindingStore {
                 + (evidence.isEmpty() ? "" : EVIDENCE + ";\n") + RECHECKS;
         Map<Long, List<FindingWriter.Recheck>> pending = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            int at = bindTouch(s, 1, serverIds, heartbeats, now);
+            Jdbc.Params p = new Jdbc.Params(s);
+            bindTouch(p, serverIds, heartbeats, now);
             if (!changed.isEmpty()) {
-                at = bindStates(s, at, changed, now);
+                bindStates(p, changed, now);
             }
             if (!evidence.isEmpty()) {
-                at = bindEvidence(s, at, evidence);
+                bindEvidence(p, evidence);
             }
-            Jdbc.setInstant(s, at, now);
-            s.setArray(at + 1, c.createArrayOf("bigint", serverIds.toArray()));
-            Jdbc.setInstant(s, at + 2, now.minus(config.findings().recheckExpiry()));
-            Jdbc.setInstant(s, at + 3, now.minus(REDELIVER_AFTER));
+            p.instant(now).array("bigint", serverIds.toArray()).instant(now.minus(config.findings().recheckExpiry()))
+                    .instant(now.minus(REDELIVER_AFTER));
             boolean rows = s.execute();
             while (!rows) {
                 if (s.getUpdateCount() == -1) {

@@ -41,4 +41,28 @@ final class Jdbc {
             s.setInt(index, value);
         }
     }
+
+    /**
+     * Binds a statement's parameters one after the other, so that statements sent together in one text need no
+     * index arithmetic: each statement's part binds its own, in its order.
+     */
+    static final class Params {
+        private final PreparedStatement statement;
+        private int next = 1;
+
+        Params(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        /** Binds {@code values} as a PostgreSQL array of {@code type} (uuid, text, bigint, integer, boolean). */
+        Params array(String type, Object[] values) throws SQLException {
+            statement.setArray(next++, statement.getConnection().createArrayOf(type, values));
+            return this;
+        }
+
+        Params instant(Instant value) throws SQLException {
+            setInstant(statement, next++, value);
+            return this;
+        }
+    }
 }
