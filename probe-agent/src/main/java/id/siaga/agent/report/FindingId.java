@@ -3,50 +3,62 @@ package id.siaga.agent.report;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * New finding ids: random (version 4) UUIDs, as {@link UUID#randomUUID()} makes them, from the kernel's
- * {@code /dev/urandom} (where that method's default generator takes its bytes on Linux) read directly, so the
- * agent loads none of the security providers; {@link UUID#randomUUID()} itself where the file cannot be read.
+ * New finding ids: time-ordered (version 7, RFC 9562) UUIDs, the Unix time in milliseconds in the first 48 bits and
+ * 74 random bits after it. The service keeps every id it was sent in a B-tree for years' worth of findings; ids that
+ * grow with time land at the index's right edge, where a random (version 4) id lands on any page of it, dirtying a
+ * page (and, after each checkpoint, writing that page whole to the WAL) for almost every finding. The random bits
+ * come from the kernel's {@code /dev/urandom} read directly, so the agent loads none of the security providers
+ * (from {@link SecureRandom} where the file cannot be read).
  */
 public final class FindingId {
 
     private static InputStream urandom;
-    private static boolean unavailable;
+    private static SecureRandom fallback;
 
     private FindingId() {
     }
 
-    /** @return a new random UUID */
+    /** @return a new time-ordered UUID */
     public static synchronized UUID next() {
+        return fromTimeAndRandomBytes(System.currentTimeMillis(), randomBytes());
+    }
+
+    private static byte[] randomBytes() {
         byte[] bytes = new byte[16];
-        if (!unavailable) {
+        if (fallback == null) {
             try {
                 if (urandom == null) {
                     urandom = new FileInputStream("/dev/urandom");
                 }
                 if (urandom.readNBytes(bytes, 0, 16) == 16) {
-                    return fromRandomBytes(bytes);
+                    return bytes;
                 }
             } catch (IOException | SecurityException e) {
                 // falls back below, for good
             }
-            unavailable = true;
+            fallback = new SecureRandom();
         }
-        return UUID.randomUUID();
+        fallback.nextBytes(bytes);
+        return bytes;
     }
 
-    /** @return the version 4, IETF variant UUID of 16 random bytes */
-    static UUID fromRandomBytes(byte[] bytes) {
-        bytes[6] = (byte) (bytes[6] & 0x0f | 0x40);
-        bytes[8] = (byte) (bytes[8] & 0x3f | 0x80);
-        long most = 0;
-        long least = 0;
+    /**
+     * @return the version 7, IETF variant UUID of the time and the random bytes: the time's low 48 bits first, then
+     * the version, 12 random bits, the variant and 62 random bits (of the 16 bytes, the first 6 are not used)
+     */
+    static UUID fromTimeAndRandomBytes(long epochMillis, byte[] bytes) {
+        long randomHigh = 0;
+        long randomLow = 0;
         for (int i = 0; i < 8; i++) {
-            most = most << 8 | bytes[i] & 0xff;
-            least = least << 8 | bytes[i + 8] & 0xff;
+            randomHigh = randomHigh << 8 | bytes[i] & 0xff;
+            randomLow = randomLow << 8 | bytes[i + 8] & 0xff;
         }
+        long most = (epochMillis & 0xffff_ffff_ffffL) << 16 | 0x7000L | randomHigh & 0x0fffL;
+        long least = randomLow & 0x3fff_ffff_ffff_ffffL | 0x8000_0000_0000_0000L;
         return new UUID(most, least);
     }
 }

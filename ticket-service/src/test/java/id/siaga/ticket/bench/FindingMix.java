@@ -86,9 +86,20 @@ final class FindingMix implements LoadGenerator.Posts {
         return new LoadGenerator.Post(tokens.get(index), json.toString(), findingsPerPost + (heartbeat ? 1 : 0));
     }
 
-    /** A random (version 4) UUID without SecureRandom, which would make the load generator the bottleneck. */
+    /**
+     * The agent's ids are time-ordered (version 7: the milliseconds first, then random bits), as FindingId makes them;
+     * {@code -Dsiaga.bench.ids=random} posts random (version 4) ids instead, as agents before 2026-12 did.
+     */
+    private static final boolean RANDOM_IDS = "random".equals(System.getProperty("siaga.bench.ids"));
+
+    /** A new finding id, like the agent's, without SecureRandom, which would make the load generator the bottleneck. */
     private static UUID uuid(ThreadLocalRandom random) {
-        long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x4000L;
+        if (RANDOM_IDS) {
+            long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x4000L;
+            long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+            return new UUID(high, low);
+        }
+        long high = (System.currentTimeMillis() & 0xffff_ffff_ffffL) << 16 | 0x7000L | random.nextInt(0x1000);
         long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(high, low);
     }
