@@ -12,7 +12,8 @@
 #   OfficeBenchmark            514 offices sending summaries to one upstream, and /wilayah at 514 offices.
 # One alone: scripts/benchmark.sh -Dit.test=NationalHeadroomBenchmark. Knobs (-D...): siaga.bench.seconds (10),
 # siaga.bench.rounds (3), siaga.bench.warmup (60 s of load before the findings benchmarks measure), siaga.bench.rates,
-# siaga.bench.writers; siaga.service.jvm adds JVM options to the service
+# siaga.bench.writers, siaga.bench.ids=random (random finding ids, not the agent's time-ordered ones);
+# siaga.service.jvm adds JVM options to the service
 # (e.g. -Dsiaga.service.jvm=-XX:StartFlightRecording=filename=/tmp/siaga.jfr,settings=profile to profile it).
 # Needs pgbench (Debian: apt-get install postgresql-15 or postgresql-contrib). Not part of ./test.sh.
 # Two more comparisons run on their own: scripts/startup-benchmark.sh (the service's start-up and RSS against a bare

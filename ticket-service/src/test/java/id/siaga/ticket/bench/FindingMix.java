@@ -94,12 +94,8 @@ final class FindingMix implements LoadGenerator.Posts {
 
     /** A new finding id, like the agent's, without SecureRandom, which would make the load generator the bottleneck. */
     private static UUID uuid(ThreadLocalRandom random) {
-        if (RANDOM_IDS) {
-            long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x4000L;
-            long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-            return new UUID(high, low);
-        }
-        long high = (System.currentTimeMillis() & 0xffff_ffff_ffffL) << 16 | 0x7000L | random.nextInt(0x1000);
+        long high = RANDOM_IDS ? (random.nextLong() & 0xffffffffffff0fffL) | 0x4000L
+                : (System.currentTimeMillis() & 0xffff_ffff_ffffL) << 16 | 0x7000L | random.nextInt(0x1000);
         long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(high, low);
     }
