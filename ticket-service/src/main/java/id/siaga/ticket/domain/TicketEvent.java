@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
@@ -21,7 +22,8 @@ import java.time.Instant;
 public class TicketEvent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_event_id")
+    @SequenceGenerator(name = "ticket_event_id", sequenceName = "ticket_event_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "ticket_id")

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.time.Instant;
 public class TicketStep {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_step_id")
+    @SequenceGenerator(name = "ticket_step_id", sequenceName = "ticket_step_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "ticket_id")
