@@ -189,10 +189,7 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
             // Another request may have verified and remembered these credentials just before this one took its turn.
             boolean right = isRemembered(username, digest) || checks.matches(password, storedHash);
             if (right) {
-                if (verified.size() >= MAX_ENTRIES) {
-                    verified.clear();
-                }
-                verified.put(username, new Verified(digest, System.nanoTime() + TTL.toNanos()));
+                remember(username, digest);
             }
             mine.complete(right);
             return right;
@@ -221,6 +218,22 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     private boolean isFormSignIn(RoutingContext routing) {
         return routing != null && routing.request().method() == HttpMethod.POST
                 && routing.normalizedPath().endsWith(formPostLocation);
+    }
+
+    /**
+     * Remembers a password just set, with the hash made from it, as a verified sign-in would: the first request
+     * with it (the first administrator's, right after the first start) does not pay a second bcrypt. It counts only
+     * while that hash is the account's stored one, like every remembered password.
+     */
+    public void remember(String username, String storedHash, String password) {
+        remember(username, digest(username, storedHash, password));
+    }
+
+    private void remember(String username, byte[] digest) {
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.clear();
+        }
+        verified.put(username, new Verified(digest, System.nanoTime() + TTL.toNanos()));
     }
 
     /** Forgets what was verified for a user (password or roles changed). */

@@ -229,13 +229,17 @@ public class UserService {
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
+        String hash = BcryptUtil.bcryptHash(password);
         int inserted = entityManager.createNativeQuery("""
                 insert into app_user (username, full_name, password_hash, roles)
                 values (?1, 'Administrator', ?2, 'ADMIN')
                 on conflict (username) do nothing""")
                 .setParameter(1, ADMIN_USERNAME)
-                .setParameter(2, BcryptUtil.bcryptHash(password))
+                .setParameter(2, hash)
                 .executeUpdate();
+        if (inserted == 1) {
+            credentials.remember(ADMIN_USERNAME, hash, password);
+        }
         if (inserted == 1 && generated) {
             LOG.warnf("Created the first user '%s' with the generated password: %s  (set SIAGA_ADMIN_PASSWORD to "
                     + "choose it; this password is not shown again)", ADMIN_USERNAME, password);

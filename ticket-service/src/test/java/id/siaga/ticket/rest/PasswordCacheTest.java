@@ -56,6 +56,9 @@ class PasswordCacheTest {
     @Any
     Instance<IdentityProvider<?>> providers;
 
+    @Inject
+    CachedPasswordIdentityProvider credentials;
+
     @Test
     void concurrentAndRepeatedCallsOfOnePersonCostOneVerification() throws Exception {
         String user = newUser("ADB");
@@ -104,6 +107,27 @@ class PasswordCacheTest {
         assertEquals(200, get("/api/v1/users/me", user, Api.PASSWORD), "a wrong password does not evict the right one");
         double after = checksReadBy(reader);
         assertEquals(3, after - before - 1, "each wrong password is verified; the remembered right one is not");
+    }
+
+    /** As when the first administrator is made at the first start: its first call needs no second bcrypt. */
+    @Test
+    void aPasswordJustSetCostsNoVerificationAndCountsOnlyWithTheHashItWasSetWith() throws Exception {
+        String user = newUser("ADB");
+        String reader = newUser("VIEWER");
+        String hash = BcryptUtil.bcryptHash("just-set-password");
+        update("update app_user set password_hash = ? where username = ?", hash, user);
+        credentials.remember(user, hash, "just-set-password");
+        double before = checksReadBy(newUser("VIEWER"));
+        assertEquals(200, get("/api/v1/users/me", user, "just-set-password"));
+        assertEquals(200, get("/api/v1/users/me", user, "just-set-password"));
+        assertEquals(401, get("/api/v1/users/me", user, Api.PASSWORD), "the password before it is refused");
+        assertEquals(1, checksReadBy(reader) - before - 1, "only the refused password was verified");
+
+        String neverStored = BcryptUtil.bcryptHash("never-stored-password");
+        credentials.remember(user, neverStored, "never-stored-password");
+        assertEquals(401, get("/api/v1/users/me", user, "never-stored-password"),
+                "a password remembered with a hash the account does not have lets nobody in");
+        assertEquals(200, get("/api/v1/users/me", user, "just-set-password"));
     }
 
     @Test
