@@ -66,16 +66,38 @@ public class StepClock {
      * maintenance window, reading that server's windows once for all of them instead of once per step.
      */
     public <T> T withWindowsRead(Long serverId, Instant now, Supplier<T> work) {
-        Instant from = now.minus(SCOPE_SLACK);
-        Instant to = now.plus(LOOKAHEAD).plus(SCOPE_SLACK);
+        return withWindows(serverId, now, windows.overlapping(serverId, scopeStart(now), scopeEnd(now)), work);
+    }
+
+    /**
+     * As {@link #withWindowsRead}, with windows the caller has read in its own transaction: they must hold every
+     * live window of that server or of all servers that overlaps {@link #scopeStart}..{@link #scopeEnd} of
+     * {@code now}; others among them (other servers', deleted ones, outside that span) are left out here.
+     */
+    public <T> T withWindows(Long serverId, Instant now, List<MaintenanceWindow> known, Supplier<T> work) {
+        Instant from = scopeStart(now);
+        Instant to = scopeEnd(now);
+        List<WorkCalendar.Period> periods = known.stream()
+                .filter(w -> w.deletedAt == null && (w.serverId == null || w.serverId.equals(serverId))
+                        && w.endsAt.isAfter(from) && w.startsAt.isBefore(to))
+                .map(StepClock::period).toList();
         ReadWindows outer = read.get();
-        read.set(new ReadWindows(serverId, from, to, windows.overlapping(serverId, from, to).stream()
-                .map(StepClock::period).toList()));
+        read.set(new ReadWindows(serverId, from, to, periods));
         try {
             return work.get();
         } finally {
             read.set(outer);
         }
+    }
+
+    /** @return where the span of maintenance windows that steps started at about {@code now} need begins */
+    public static Instant scopeStart(Instant now) {
+        return now.minus(SCOPE_SLACK);
+    }
+
+    /** @return where that span ends */
+    public static Instant scopeEnd(Instant now) {
+        return now.plus(LOOKAHEAD).plus(SCOPE_SLACK);
     }
 
     private List<WorkCalendar.Period> pauses(Long serverId, Instant from, Instant to) {

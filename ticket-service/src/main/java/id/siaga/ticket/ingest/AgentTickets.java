@@ -6,6 +6,7 @@ import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.Application;
 import id.siaga.ticket.domain.ServerRole;
 import id.siaga.ticket.domain.Severity;
+import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.domain.TicketSource;
@@ -62,12 +63,14 @@ public class AgentTickets {
      * @param failing     the state of the failing check after the finding
      * @param serverState every known check state of the server, for the step outputs
      * @param flapping    whether the ticket opens because the check flaps rather than fails steadily
+     * @param windows     the maintenance windows the batch read at {@code readAt} in this transaction, which hold
+     *                    those the ticket's clocks need ({@link StepClock#withWindows})
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket open(Source server, CheckState failing, Finding finding, Collection<CheckState> serverState,
-            boolean flapping) {
-        // the ticket's first steps all start now: their clocks read the server's maintenance windows once
-        return stepClock.withWindowsRead(server.id(), clock.instant(),
+            boolean flapping, List<MaintenanceWindow> windows, Instant readAt) {
+        // the ticket's first steps all start now, their clocks on the windows the batch has read
+        return stepClock.withWindows(server.id(), readAt, windows,
                 () -> openAndWalk(server, failing, finding, serverState, flapping));
     }
 

@@ -3,6 +3,7 @@ package id.siaga.ticket.ingest;
 import id.siaga.ticket.domain.CheckStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.siaga.ticket.clock.StepClock;
 import id.siaga.ticket.config.SiagaConfig;
 import id.siaga.ticket.domain.MaintenanceWindow;
 import id.siaga.ticket.domain.ServerRole;
@@ -182,20 +183,22 @@ public class FindingStore {
 
 
     /**
-     * @return the maintenance windows that may cover any of the fresh findings, in one plain query on the batch's
-     * connection (a Hibernate query here cost a tenth of the service's CPU under load)
+     * @return the maintenance windows that may cover any of the fresh findings, and those the clocks of tickets
+     * opened at {@code now} need ({@link StepClock#withWindows}), in one plain query on the batch's connection (a
+     * Hibernate query here cost a tenth of the service's CPU under load)
      */
-    List<MaintenanceWindow> windowsFor(Connection c, Map<Long, List<Finding>> freshByServer)
+    List<MaintenanceWindow> windowsFor(Connection c, Map<Long, List<Finding>> freshByServer, Instant now)
             throws SQLException {
         if (freshByServer.isEmpty()) {
             return List.of();
         }
-        Instant from = null;
-        Instant to = null;
+        Instant from = StepClock.scopeStart(now);
+        Instant to = StepClock.scopeEnd(now);
         for (List<Finding> findings : freshByServer.values()) {
             for (Finding f : findings) {
-                from = from == null || f.observedAt().isBefore(from) ? f.observedAt() : from;
-                to = to == null || f.observedAt().isAfter(to) ? f.observedAt() : to;
+                from = f.observedAt().isBefore(from) ? f.observedAt() : from;
+                // a window that starts at the very moment of a finding covers it
+                to = f.observedAt().plusSeconds(1).isAfter(to) ? f.observedAt().plusSeconds(1) : to;
             }
         }
         List<MaintenanceWindow> windows = new ArrayList<>();
@@ -205,7 +208,7 @@ public class FindingStore {
                 order by starts_at""")) {
             s.setArray(1, c.createArrayOf("bigint", freshByServer.keySet().toArray()));
             Jdbc.setInstant(s, 2, from);
-            Jdbc.setInstant(s, 3, to.plusSeconds(1));
+            Jdbc.setInstant(s, 3, to);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     MaintenanceWindow w = new MaintenanceWindow();

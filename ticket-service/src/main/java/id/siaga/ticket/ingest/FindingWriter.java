@@ -121,7 +121,7 @@ public class FindingWriter {
             Map<Long, Map<String, CheckState>> states = begun.states();
             List<CheckState> changed = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();
-            List<MaintenanceWindow> windows = store.windowsFor(connection, freshByServer);
+            List<MaintenanceWindow> windows = store.windowsFor(connection, freshByServer, now);
             Map<Long, FindingRules.HeartbeatFacts> heartbeats = new HashMap<>();
             for (long serverId : serverIds) {
                 List<Finding> fresh = freshByServer.getOrDefault(serverId, List.of());
@@ -131,7 +131,7 @@ public class FindingWriter {
                     AgentTickets.Source server = servers.get(serverId);
                     FindingRules.Applied applied = FindingRules.apply(server,
                             states.computeIfAbsent(serverId, id -> new HashMap<>()), ordered, windows,
-                            config.findings().openAfter(), config.findings().recoverAfter(), effects(server, now));
+                            config.findings().openAfter(), config.findings().recoverAfter(), effects(server, now, windows));
                     changed.addAll(applied.changed());
                     evidence.addAll(applied.evidence());
                     if (applied.heartbeat() != null) {
@@ -157,13 +157,13 @@ public class FindingWriter {
     }
 
     /** @return what the rules ask done for a server's findings: tickets, their events, escalations */
-    private FindingRules.Effects effects(AgentTickets.Source server, Instant now) {
+    private FindingRules.Effects effects(AgentTickets.Source server, Instant now, List<MaintenanceWindow> windows) {
         String actor = Caller.agent(server.name()).username();
         return new FindingRules.Effects() {
             @Override
             public long openTicket(CheckState failing, Finding finding, Collection<CheckState> serverState,
                     boolean flapping) {
-                Ticket ticket = agentTickets.open(server, failing, finding, serverState, flapping);
+                Ticket ticket = agentTickets.open(server, failing, finding, serverState, flapping, windows, now);
                 // written now, and let go: each query of the next ticket's walk would otherwise dirty-check
                 // every ticket, step and event this batch opened before it
                 entityManager.flush();
