@@ -11,7 +11,8 @@
 #   StatusBenchmark            requests/s and p99 of the public status page and its API;
 #   OfficeBenchmark            514 offices sending summaries to one upstream, and /wilayah at 514 offices.
 # One alone: scripts/benchmark.sh -Dit.test=NationalHeadroomBenchmark. Knobs (-D...): siaga.bench.seconds (10),
-# siaga.bench.rounds (3), siaga.bench.warmup (60 s of load before the findings benchmarks measure), siaga.bench.rates,
+# siaga.bench.rounds (3), siaga.bench.warmup (60: the least seconds of load before the findings benchmarks measure;
+# then on until the JIT compiler uses under 0.1 core, at most siaga.bench.warmup-max, 300), siaga.bench.rates,
 # siaga.bench.writers, siaga.bench.ids=random (random finding ids, not the agent's time-ordered ones);
 # siaga.service.jvm adds JVM options to the service
 # (e.g. -Dsiaga.service.jvm=-XX:StartFlightRecording=filename=/tmp/siaga.jfr,settings=profile to profile it).

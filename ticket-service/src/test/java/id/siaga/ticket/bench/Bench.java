@@ -4,6 +4,7 @@ import id.siaga.ticket.it.ServiceProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.net.URI;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,6 +22,44 @@ import java.util.regex.Pattern;
 
 /** What the findings benchmarks share: a durable PostgreSQL, the packaged service on it, servers and figures. */
 final class Bench {
+
+    /** A JIT compiler that used less than this share of a core over a warm-up slice has settled. */
+    static final double SETTLED_COMPILER_CORES = 0.1;
+    /** Most seconds of warm-up load, however busy the compiler still is. */
+    private static final int WARM_UP_MAX_SECONDS = Integer.getInteger("siaga.bench.warmup-max", 300);
+    private static final int WARM_UP_SLICE_SECONDS = 10;
+
+    /** How a warm-up went: findings the service accepted, its length, and the compiler's share in its last slice. */
+    record WarmUp(long findings, int seconds, double compilerCores) {
+        String describe() {
+            return String.format(Locale.ROOT, "warm-up %d s of closed-loop load (at least siaga.bench.warmup, then on "
+                    + "while the service's JIT compiler used over %.1f of a core in %d s; %.2f in the last)", seconds,
+                    SETTLED_COMPILER_CORES, WARM_UP_SLICE_SECONDS, compilerCores);
+        }
+    }
+
+    /**
+     * Warms the service up with closed-loop load for {@code seconds}, then on in 10 s slices for as long as its JIT
+     * compiler still used more than {@link #SETTLED_COMPILER_CORES} in the last one, {@code siaga.bench.warmup-max}
+     * seconds (300) at most: under a new load the compiler stays busy for minutes, and the measured runs should be
+     * those of compiled code, as in an office's service that runs for months.
+     */
+    static WarmUp warmUp(ServiceProcess service, URI url, int clients, int seconds, LoadGenerator.Posts posts)
+            throws InterruptedException {
+        long findings = LoadGenerator.closed(url, clients, Duration.ofSeconds(seconds), posts).findings();
+        int total = seconds;
+        double compiler = Double.NaN;
+        while (total < WARM_UP_MAX_SECONDS) {
+            ServiceCpu before = ServiceCpu.of(service.pid());
+            findings += LoadGenerator.closed(url, clients, Duration.ofSeconds(WARM_UP_SLICE_SECONDS), posts).findings();
+            total += WARM_UP_SLICE_SECONDS;
+            compiler = before.compilerCoresUntil(ServiceCpu.of(service.pid()));
+            if (compiler < SETTLED_COMPILER_CORES) {
+                break;
+            }
+        }
+        return new WarmUp(findings, total, compiler);
+    }
 
     static final String ADMIN_PASSWORD = "bench-admin";
 

@@ -36,7 +36,6 @@ class ClockBenchmark {
     private static final int TICKETS = 10_000;
     private static final Duration SPREAD = Duration.ofMinutes(2);
     private static final Duration BASELINE = Duration.ofSeconds(30);
-    private static final long TICKS_PER_SECOND = 100;
 
     @Test
     void measuresEscalationLatenessAndSweepCpuAtTenThousandClocks() throws Exception {
@@ -101,25 +100,14 @@ class ClockBenchmark {
         try (Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("select pid from pg_stat_activity")) {
             while (rs.next()) {
-                postgres += ticks(rs.getLong(1));
+                postgres += ServiceCpu.ticks(rs.getLong(1));
             }
         }
-        return new long[] {ticks(service.pid()), postgres};
-    }
-
-    /** @return user and system CPU time of a process, in clock ticks (0 when it is gone) */
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (Exception gone) {
-            return 0;
-        }
+        return new long[] {ServiceCpu.ticks(service.pid()), postgres};
     }
 
     private static double share(long ticks, long millis) {
-        return ticks * 1000.0 / TICKS_PER_SECOND / millis;
+        return ticks * 1000.0 / ServiceCpu.TICKS_PER_SECOND / millis;
     }
 
     /** @return p50, p99 and max of the first escalations' lateness in seconds, and how many steps were escalated */

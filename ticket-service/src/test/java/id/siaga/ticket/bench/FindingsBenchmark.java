@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (one stall shows as neighbouring windows).</li>
  * </ul>
  * Every post is a realistic mix: about 1 % of the findings change their check's state, so tickets open, recover and
- * escalate during the load. The service is warmed up first, 60 s by default: under this load its compiler threads
- * took about 60 % of a core for the first 45 s and 1–2 % after a minute (measured from /proc, 2026-12-02), and an
- * office's service runs for months, so the figures are those of the compiled code. Prints min / median / max,
+ * escalate during the load. The service is warmed up first ({@link Bench#warmUp}: 60 s by default, then on until
+ * its JIT compiler uses under a tenth of a core; under the national-headroom load that took about three minutes,
+ * 2026-12-06), as an office's service runs for months, so the figures are those of the compiled code; the
+ * service's CPU and its compiler's part are printed beside each open-loop run. Prints min / median / max,
  * the ratio of the medians and the load average; asserts only that no accepted finding was lost. Run it with
  * {@code scripts/benchmark.sh}; it is not part of the test command.
  */
@@ -52,7 +53,8 @@ class FindingsBenchmark {
             FindingMix single = new FindingMix(singleTokens, 8, 1, false, FindingMix.REALISTIC_CHANGE_RATE);
             FindingMix batched = new FindingMix(batchTokens, 20, BATCH, false, FindingMix.REALISTIC_CHANGE_RATE);
             long accepted = 0;
-            accepted += LoadGenerator.closed(url, SINGLE_CLIENTS, Duration.ofSeconds(WARM_UP_SECONDS), single).findings();
+            Bench.WarmUp warmUp = Bench.warmUp(service, url, SINGLE_CLIENTS, WARM_UP_SECONDS, single);
+            accepted += warmUp.findings();
             accepted += LoadGenerator.closed(url, AGENTS, Duration.ofSeconds(WARM_UP_SECONDS / 2), batched).findings();
             long changesBefore = stateChanges(postgres)[0];
 
@@ -77,18 +79,21 @@ class FindingsBenchmark {
             LoadGenerator.Run[] open = new LoadGenerator.Run[ROUNDS];
             LoadGenerator.Run[] settle = new LoadGenerator.Run[ROUNDS];
             double[] b1Open = new double[ROUNDS];
+            String[] openCpu = new String[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
                 b1Open[r] = baselines.b1(SECONDS);
                 if (SETTLE_SECONDS > 0) {
                     settle[r] = LoadGenerator.open(url, SINGLE_CLIENTS, Duration.ofSeconds(SETTLE_SECONDS), paced, single);
                     accepted += settle[r].findings();
                 }
+                ServiceCpu before = ServiceCpu.of(service.pid());
                 open[r] = LoadGenerator.open(url, SINGLE_CLIENTS, Duration.ofSeconds(SECONDS), paced, single);
+                openCpu[r] = before.until(ServiceCpu.of(service.pid()));
                 accepted += open[r].findings();
             }
             long stored = Bench.count(postgres, "select count(*) from finding");
             long[] changes = stateChanges(postgres);
-            String text = report(loadAtStart, b1, singles, b1x100, batches, b1Open, paced, settle, open, load, changes,
+            String text = report(loadAtStart, warmUp, b1, singles, b1x100, batches, b1Open, paced, settle, open, openCpu, load, changes,
                     changes[0] - changesBefore, stored, Baselines.loadAverage());
             System.out.println(text);
             TicketListBenchmark.write("findings-ingest.txt", text);
@@ -127,9 +132,9 @@ class FindingsBenchmark {
         return n;
     }
 
-    private static String report(String loadAtStart, double[] b1, LoadGenerator.Run[] singles, double[] b1x100,
+    private static String report(String loadAtStart, Bench.WarmUp warmUp, double[] b1, LoadGenerator.Run[] singles, double[] b1x100,
             LoadGenerator.Run[] batches, double[] b1Open, double paced, LoadGenerator.Run[] settle, LoadGenerator.Run[] open,
-            double[] load, long[] changes, long ticketsDuringRuns, long stored, String loadAtEnd) {
+            String[] openCpu, double[] load, long[] changes, long ticketsDuringRuns, long stored, String loadAtEnd) {
         double b1Median = Bench.median(b1);
         double singleMedian = Bench.median(values(singles, true));
         double batchMedian = Bench.median(values(batches, true));
@@ -141,6 +146,7 @@ class FindingsBenchmark {
                 + "load generator on the same 2 cores\n");
         t.append("load average (1/5/15 min) at start: ").append(loadAtStart).append("; 1-min during the runs: ")
                 .append(Bench.runs(load, "%.1f")).append("; at end: ").append(loadAtEnd).append('\n');
+        t.append(warmUp.describe()).append('\n');
         t.append(String.format(Locale.ROOT, "%-52s %-12s %-28s %s%n", "", "unit", "runs in order", "min / median / max"));
         row(t, "A  B1: pgbench 1-row INSERT (uuid + 4 text), 8 cl.", "tx/s", b1, "%.0f");
         row(t, "B  single-finding posts, " + SINGLE_CLIENTS + " agents, closed loop", "findings/s", values(singles, true), "%.0f");
@@ -159,6 +165,8 @@ class FindingsBenchmark {
         t.append(String.format(Locale.ROOT, "   latency from the scheduled send: p50 %s ms, p99 %s ms (goal <= 50), max %s ms; "
                         + "errors %d%n", Bench.spread(percentiles(open, 50), "%.1f"), Bench.spread(percentiles(open, 99), "%.1f"),
                 Bench.spread(percentiles(open, 101), "%.0f"), errors(open)));
+        t.append("   the service's CPU in cores per round, of it its JIT compiler's: ").append(String.join(" / ", openCpu))
+                .append('\n');
         for (int r = 0; r < open.length; r++) {
             t.append(String.format(Locale.ROOT, "   round %d, the 100 ms windows whose posts waited longest: %s%n", r + 1,
                     open[r].worstMoments()));

@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 20 × that, 3,420 posts/s, with p99 at most 500 ms and no error, on this 2-core machine with the load generator on it.
  * 2,000 servers, each with its own token, post realistic findings (~1 % change a check's state) open loop at fixed
  * rates, latency from each post's scheduled send; each rate runs {@code siaga.bench.rounds} times, the rates
- * interleaved (1500 2000 2500 3420 1500 ...), with B1 measured beside each round, after 60 s of warm-up load (see
- * FindingsBenchmark). Run with {@code scripts/benchmark.sh}.
+ * interleaved (1500 2000 2500 3420 1500 ...), with B1 measured beside each round, after warm-up load until the JIT
+ * compiler has settled ({@link Bench#warmUp}); the service's CPU and its compiler's part are printed beside each
+ * rate. Run with {@code scripts/benchmark.sh}.
  */
 class NationalHeadroomBenchmark {
 
@@ -38,33 +39,37 @@ class NationalHeadroomBenchmark {
             URI url = URI.create(service.url());
             List<String> tokens = Bench.register(service, "node", SERVERS);
             FindingMix posts = new FindingMix(tokens, 8, 8, true, FindingMix.REALISTIC_CHANGE_RATE);
-            LoadGenerator.closed(url, 32, Duration.ofSeconds(Integer.getInteger("siaga.bench.warmup", 60)), posts);
+            Bench.WarmUp warmUp = Bench.warmUp(service, url, 32, Integer.getInteger("siaga.bench.warmup", 60), posts);
 
             LoadGenerator.Run[][] runs = new LoadGenerator.Run[RATES.length][ROUNDS];
             double[][] load = new double[RATES.length][ROUNDS];
+            String[][] cpu = new String[RATES.length][ROUNDS];
             double[] b1 = new double[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
                 b1[r] = baselines.b1(SECONDS);
                 for (int i = 0; i < RATES.length; i++) {
+                    ServiceCpu before = ServiceCpu.of(service.pid());
                     runs[i][r] = LoadGenerator.open(url, CLIENTS, Duration.ofSeconds(SECONDS), RATES[i], posts);
+                    cpu[i][r] = before.until(ServiceCpu.of(service.pid()));
                     load[i][r] = Baselines.loadAverage1();
                 }
             }
-            String text = report(loadAtStart, b1, runs, load, Baselines.loadAverage());
+            String text = report(loadAtStart, warmUp, b1, runs, load, cpu, Baselines.loadAverage());
             System.out.println(text);
             TicketListBenchmark.write("national-headroom.txt", text);
             assertTrue(runs[0][0].posts() > 0);
         }
     }
 
-    private static String report(String loadAtStart, double[] b1, LoadGenerator.Run[][] runs, double[][] load,
-            String loadAtEnd) {
+    private static String report(String loadAtStart, Bench.WarmUp warmUp, double[] b1, LoadGenerator.Run[][] runs,
+            double[][] load, String[][] cpu, String loadAtEnd) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%n==== SIAGA national headroom: %d servers, posts of 8 findings + heartbeat, "
                 + "open loop, %d s per run, %d rounds (rates interleaved) ====%n", SERVERS, SECONDS, ROUNDS));
         t.append("latency from each post's scheduled send; goal 3420 posts/s (20 x the national 171/s) with p99 <= 500 ms "
                 + "and no error\n");
         t.append("load average (1/5/15 min) at start: ").append(loadAtStart).append("; at end: ").append(loadAtEnd).append('\n');
+        t.append(warmUp.describe()).append('\n');
         t.append(String.format(Locale.ROOT, "B1 beside each round: %s tx/s (min / median / max %s)%n", Bench.runs(b1, "%.0f"),
                 Bench.spread(b1, "%.0f")));
         t.append(String.format(Locale.ROOT, "%-9s %-6s %-22s %-22s %-22s %-22s %-7s %s%n", "offered", "x171", "served posts/s",
@@ -79,6 +84,8 @@ class NationalHeadroomBenchmark {
                     RATES[i] / NATIONAL, Bench.spread(served, "%.0f"), Bench.spread(FindingsBenchmark.percentiles(r, 50), "%.1f"),
                     Bench.spread(p99, "%.1f"), Bench.spread(FindingsBenchmark.percentiles(r, 101), "%.0f"), errors,
                     Bench.runs(load[i], "%.1f"), held ? "held in every run" : "NOT held in every run"));
+            t.append("    the service's CPU in cores per round, of it its JIT compiler's: ").append(String.join(" / ", cpu[i]))
+                    .append('\n');
             for (int k = 0; k < r.length; k++) {
                 t.append(String.format(Locale.ROOT, "    round %d, the 100 ms windows whose posts waited longest: %s%n", k + 1,
                         r[k].worstMoments()));
