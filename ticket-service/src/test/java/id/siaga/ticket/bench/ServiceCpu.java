@@ -22,12 +22,12 @@ record ServiceCpu(long ticks, long compilerTicks, long nanos) {
         long compiler = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path thread : threads) {
-                String name = read(thread.resolve("comm")).trim();
+                String name = Files.readString(thread.resolve("comm")).trim();
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    compiler += ticks(read(thread.resolve("stat")));
+                    compiler += ticks(Files.readString(thread.resolve("stat")));
                 }
             }
-            return new ServiceCpu(ticks(read(Path.of("/proc", String.valueOf(pid), "stat"))), compiler, now);
+            return new ServiceCpu(ticks(pid), compiler, now);
         } catch (IOException | RuntimeException gone) {
             return new ServiceCpu(0, 0, now);
         }
@@ -36,35 +36,31 @@ record ServiceCpu(long ticks, long compilerTicks, long nanos) {
     /** @return user and system CPU time of a process, in clock ticks (0 when it is gone) */
     static long ticks(long pid) {
         try {
-            return ticks(read(Path.of("/proc", String.valueOf(pid), "stat")));
+            return ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
     }
 
-    /** @return "0.81 cores (JIT compiler 0.30)": what the process used between this sample and a later one */
+    /** @return "0.81 (JIT 0.30)": the cores the process, and of them its JIT compiler, used until a later sample */
     String until(ServiceCpu later) {
-        double seconds = (later.nanos - nanos) / 1e9;
-        return String.format(Locale.ROOT, "%.2f (JIT %.2f)", cores(later.ticks - ticks, seconds),
-                cores(later.compilerTicks - compilerTicks, seconds));
+        return String.format(Locale.ROOT, "%.2f (JIT %.2f)", cores(later.ticks - ticks, later),
+                compilerCoresUntil(later));
     }
 
     /** @return the cores the process's JIT compiler used between this sample and a later one */
     double compilerCoresUntil(ServiceCpu later) {
-        return cores(later.compilerTicks - compilerTicks, (later.nanos - nanos) / 1e9);
+        return cores(later.compilerTicks - compilerTicks, later);
     }
 
-    private static double cores(long ticks, double seconds) {
-        return seconds <= 0 ? 0 : ticks / (double) TICKS_PER_SECOND / seconds;
+    private double cores(long ticksBetween, ServiceCpu later) {
+        double seconds = (later.nanos - nanos) / 1e9;
+        return seconds <= 0 ? 0 : ticksBetween / (double) TICKS_PER_SECOND / seconds;
     }
 
     /** @return utime + stime of a /proc stat line (its fields after the command name, which may hold spaces) */
     private static long ticks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.readString(file);
     }
 }
