@@ -13,7 +13,8 @@
 # One alone: scripts/benchmark.sh -Dit.test=NationalHeadroomBenchmark. Knobs (-D...): siaga.bench.seconds (10),
 # siaga.bench.rounds (3), siaga.bench.warmup (60: the least seconds of load before the findings benchmarks measure;
 # then on until the JIT compiler uses under 0.1 core, at most siaga.bench.warmup-max, 300), siaga.bench.rates,
-# siaga.bench.writers, siaga.bench.ids=random (random finding ids, not the agent's time-ordered ones);
+# siaga.bench.writers, siaga.bench.ids=random (random finding ids, not the agent's time-ordered ones),
+# siaga.bench.statements=true (the headroom run also prints PostgreSQL's time by statement, pg_stat_statements);
 # siaga.service.jvm adds JVM options to the service
 # (e.g. -Dsiaga.service.jvm=-XX:StartFlightRecording=filename=/tmp/siaga.jfr,settings=profile to profile it).
 # Needs pgbench (Debian: apt-get install postgresql-15 or postgresql-contrib). Not part of ./test.sh.

@@ -68,7 +68,7 @@ final class Bench {
 
     /** @return a throw-away PostgreSQL with fsync, synchronous_commit and full_page_writes on, and a database siaga */
     static EmbeddedPostgres durablePostgres() throws Exception {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = StatementProfile.configure(EmbeddedPostgres.builder())
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100").start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

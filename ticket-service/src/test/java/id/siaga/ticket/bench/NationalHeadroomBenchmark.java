@@ -18,8 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 2,000 servers, each with its own token, post realistic findings (~1 % change a check's state) open loop at fixed
  * rates, latency from each post's scheduled send; each rate runs {@code siaga.bench.rounds} times, the rates
  * interleaved (1500 2000 2500 3420 1500 ...), with B1 measured beside each round, after warm-up load until the JIT
- * compiler has settled ({@link Bench#warmUp}); the service's CPU and its compiler's part are printed beside each
- * rate. Run with {@code scripts/benchmark.sh}.
+ * compiler has settled ({@link Bench#warmUp}). Beside each run it prints where the machine's CPU went (the service with
+ * its JIT compiler's part, PostgreSQL, the load generator: {@link MachineCpu}), and with
+ * {@code -Dsiaga.bench.statements=true} PostgreSQL's time by statement ({@link StatementProfile}). Run with
+ * {@code scripts/benchmark.sh}.
  */
 class NationalHeadroomBenchmark {
 
@@ -45,16 +47,18 @@ class NationalHeadroomBenchmark {
             double[][] load = new double[RATES.length][ROUNDS];
             String[][] cpu = new String[RATES.length][ROUNDS];
             double[] b1 = new double[ROUNDS];
+            StatementProfile.reset(postgres);
             for (int r = 0; r < ROUNDS; r++) {
                 b1[r] = baselines.b1(SECONDS);
                 for (int i = 0; i < RATES.length; i++) {
-                    ServiceCpu before = ServiceCpu.of(service.pid());
+                    MachineCpu before = MachineCpu.of(service.pid(), postgres);
                     runs[i][r] = LoadGenerator.open(url, CLIENTS, Duration.ofSeconds(SECONDS), RATES[i], posts);
-                    cpu[i][r] = before.until(ServiceCpu.of(service.pid()));
+                    cpu[i][r] = before.until(MachineCpu.of(service.pid(), postgres));
                     load[i][r] = Baselines.loadAverage1();
                 }
             }
-            String text = report(loadAtStart, warmUp, b1, runs, load, cpu, Baselines.loadAverage());
+            String text = report(loadAtStart, warmUp, b1, runs, load, cpu, Baselines.loadAverage())
+                    + StatementProfile.report(postgres);
             System.out.println(text);
             TicketListBenchmark.write("national-headroom.txt", text);
             assertTrue(runs[0][0].posts() > 0);
@@ -84,8 +88,9 @@ class NationalHeadroomBenchmark {
                     RATES[i] / NATIONAL, Bench.spread(served, "%.0f"), Bench.spread(FindingsBenchmark.percentiles(r, 50), "%.1f"),
                     Bench.spread(p99, "%.1f"), Bench.spread(FindingsBenchmark.percentiles(r, 101), "%.0f"), errors,
                     Bench.runs(load[i], "%.1f"), held ? "held in every run" : "NOT held in every run"));
-            t.append("    the service's CPU in cores per round, of it its JIT compiler's: ").append(String.join(" / ", cpu[i]))
-                    .append('\n');
+            for (int k = 0; k < cpu[i].length; k++) {
+                t.append(String.format(Locale.ROOT, "    round %d, CPU: %s%n", k + 1, cpu[i][k]));
+            }
             for (int k = 0; k < r.length; k++) {
                 t.append(String.format(Locale.ROOT, "    round %d, the 100 ms windows whose posts waited longest: %s%n", k + 1,
                         r[k].worstMoments()));
