@@ -57,6 +57,16 @@ final class StatementProfile {
                         rs.getLong(3), rs.getDouble(4), rs.getDouble(5), query.length() > 160 ? query.substring(0, 160) + " ..." : query));
             }
         }
+        t.append("the tables written most, at the end (live and dead row versions, pages, HOT share of updates, vacuums):\n");
+        try (Connection c = postgres.getDatabase("postgres", "siaga").getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select relname, n_live_tup, n_dead_tup, pg_relation_size(relid) / 8192,"
+                        + " n_tup_hot_upd * 100.0 / greatest(n_tup_upd, 1), autovacuum_count + vacuum_count from pg_stat_user_tables"
+                        + " order by n_tup_ins + n_tup_upd + n_tup_del desc limit 6")) {
+            while (rs.next()) {
+                t.append(String.format(Locale.ROOT, "  %-22s live %9d  dead %9d  pages %7d  HOT %5.1f %%  vacuums %d%n",
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5), rs.getLong(6)));
+            }
+        }
         return t.toString();
     }
 }
