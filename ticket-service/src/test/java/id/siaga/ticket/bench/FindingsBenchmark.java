@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every post is a realistic mix: about 1 % of the findings change their check's state, so tickets open, recover and
  * escalate during the load. The service is warmed up first ({@link Bench#warmUp}: 60 s by default, then on until
  * its JIT compiler uses under a tenth of a core; under the national-headroom load that took about three minutes,
- * 2026-12-06), as an office's service runs for months, so the figures are those of the compiled code; the
- * service's CPU and its compiler's part are printed beside each open-loop run. Prints min / median / max,
+ * 2026-12-06), as an office's service runs for months, so the figures are those of the compiled code; where the
+ * machine's CPU went (the service with its compiler's part, PostgreSQL, the load generator: {@link MachineCpu}) is
+ * printed beside each open-loop run. Prints min / median / max,
  * the ratio of the medians and the load average; asserts only that no accepted finding was lost. Run it with
  * {@code scripts/benchmark.sh}; it is not part of the test command.
  */
@@ -86,9 +87,9 @@ class FindingsBenchmark {
                     settle[r] = LoadGenerator.open(url, SINGLE_CLIENTS, Duration.ofSeconds(SETTLE_SECONDS), paced, single);
                     accepted += settle[r].findings();
                 }
-                ServiceCpu before = ServiceCpu.of(service.pid());
+                MachineCpu before = MachineCpu.of(service.pid(), postgres);
                 open[r] = LoadGenerator.open(url, SINGLE_CLIENTS, Duration.ofSeconds(SECONDS), paced, single);
-                openCpu[r] = before.until(ServiceCpu.of(service.pid()));
+                openCpu[r] = before.until(MachineCpu.of(service.pid(), postgres));
                 accepted += open[r].findings();
             }
             long stored = Bench.count(postgres, "select count(*) from finding");
@@ -165,8 +166,9 @@ class FindingsBenchmark {
         t.append(String.format(Locale.ROOT, "   latency from the scheduled send: p50 %s ms, p99 %s ms (goal <= 50), max %s ms; "
                         + "errors %d%n", Bench.spread(percentiles(open, 50), "%.1f"), Bench.spread(percentiles(open, 99), "%.1f"),
                 Bench.spread(percentiles(open, 101), "%.0f"), errors(open)));
-        t.append("   the service's CPU in cores per round, of it its JIT compiler's: ").append(String.join(" / ", openCpu))
-                .append('\n');
+        for (int r = 0; r < openCpu.length; r++) {
+            t.append(String.format(Locale.ROOT, "   round %d, CPU: %s%n", r + 1, openCpu[r]));
+        }
         for (int r = 0; r < open.length; r++) {
             t.append(String.format(Locale.ROOT, "   round %d, the 100 ms windows whose posts waited longest: %s%n", r + 1,
                     open[r].worstMoments()));
