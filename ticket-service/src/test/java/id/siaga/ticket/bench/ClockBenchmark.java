@@ -92,16 +92,9 @@ class ClockBenchmark {
         }
     }
 
-    /** @return CPU time in clock ticks so far: of the service's process, and of every PostgreSQL process */
+    /** @return CPU ticks so far: of the service's process, and of PostgreSQL's processes (but this connection's) */
     private static long[] cpu(ServiceProcess service, Connection db) throws Exception {
-        long postgres = 0;
-        try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery("select pid from pg_stat_activity")) {
-            while (rs.next()) {
-                postgres += ServiceCpu.ticks(rs.getLong(1));
-            }
-        }
-        return new long[] {ServiceCpu.ticks(service.pid()), postgres};
+        return new long[] {ServiceCpu.ticks(service.pid()), MachineCpu.postgresTicks(db)};
     }
 
     private static double share(long ticks, long millis) {

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 
@@ -34,14 +35,21 @@ record MachineCpu(ServiceCpu service, long postgresTicks, long generatorTicks) {
      *         pooled connections among them, and the background workers); a backend that has exited is not counted
      */
     private static long postgresTicks(EmbeddedPostgres postgres) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            return postgresTicks(c);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /** @return CPU ticks so far of PostgreSQL's processes but the one serving this connection (see above) */
+    static long postgresTicks(Connection c) throws SQLException {
         long ticks = 0;
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select pid from pg_stat_activity where pid <> pg_backend_pid()")) {
             while (rs.next()) {
                 ticks += ServiceCpu.ticks(rs.getLong(1));
             }
-        } catch (java.sql.SQLException e) {
-            return 0;
         }
         return ticks;
     }
