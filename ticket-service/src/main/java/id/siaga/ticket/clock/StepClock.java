@@ -77,9 +77,7 @@ public class StepClock {
     public <T> T withWindows(Long serverId, Instant now, List<MaintenanceWindow> known, Supplier<T> work) {
         Instant from = scopeStart(now);
         Instant to = scopeEnd(now);
-        List<WorkCalendar.Period> periods = known.stream()
-                .filter(w -> w.deletedAt == null && (w.serverId == null || w.serverId.equals(serverId))
-                        && w.endsAt.isAfter(from) && w.startsAt.isBefore(to))
+        List<WorkCalendar.Period> periods = known.stream().filter(w -> w.overlaps(serverId, from, to))
                 .map(StepClock::period).toList();
         ReadWindows outer = read.get();
         read.set(new ReadWindows(serverId, from, to, periods));

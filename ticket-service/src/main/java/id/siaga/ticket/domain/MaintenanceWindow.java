@@ -46,7 +46,16 @@ public class MaintenanceWindow {
 
     /** @return whether the window covers that moment for that server */
     public boolean covers(Long server, Instant at) {
-        return deletedAt == null && (serverId == null || serverId.equals(server)) && !at.isBefore(startsAt)
-                && at.isBefore(endsAt);
+        return appliesTo(server) && !at.isBefore(startsAt) && at.isBefore(endsAt);
+    }
+
+    /** @return whether the window overlaps {@code from}..{@code to} for that server */
+    public boolean overlaps(Long server, Instant from, Instant to) {
+        return appliesTo(server) && endsAt.isAfter(from) && startsAt.isBefore(to);
+    }
+
+    /** @return whether the window is live and for that server or for all servers */
+    private boolean appliesTo(Long server) {
+        return deletedAt == null && (serverId == null || serverId.equals(server));
     }
 }

@@ -199,7 +199,8 @@ public class FindingStore {
             for (Finding f : findings) {
                 from = f.observedAt().isBefore(from) ? f.observedAt() : from;
                 // a window that starts at the very moment of a finding covers it
-                to = f.observedAt().plusSeconds(1).isAfter(to) ? f.observedAt().plusSeconds(1) : to;
+                Instant after = f.observedAt().plusSeconds(1);
+                to = after.isAfter(to) ? after : to;
             }
         }
         List<MaintenanceWindow> windows = new ArrayList<>();
