@@ -88,29 +88,55 @@ public class FindingStore {
             select cs.*, (select t.state from ticket t where t.id = cs.ticket_id) as ticket_state from check_state cs
             where cs.server_id = any(?)""";
 
-    /** What a batch begins with: its servers (locked), the ids it stored, and the servers' check states. */
-    record Begun(Map<Long, AgentTickets.Source> servers, Set<UUID> stored, Map<Long, Map<String, CheckState>> states) {
+    /**
+     * Reads the maintenance windows that may cover any of the batch's findings, or that the clocks of tickets opened
+     * now need ({@link StepClock#withWindows}): those of its servers, or of all servers, that overlap the span from
+     * the earliest finding (or the clocks' scope, if earlier) to a second after the latest (a window that starts at
+     * the very moment of a finding covers it). The rules and the clocks test each window against their own server
+     * and time, so a window no fresh finding needs changes nothing.
+     */
+    private static final String WINDOWS = """
+            select server_id, starts_at, ends_at from maintenance_window
+            where deleted_at is null and (server_id is null or server_id = any(?)) and ends_at > ? and starts_at < ?
+            order by starts_at""";
+
+    /**
+     * What a batch begins with: its servers (locked), the ids it stored, the servers' check states and the
+     * maintenance windows its findings and new tickets need.
+     */
+    record Begun(Map<Long, AgentTickets.Source> servers, Set<UUID> stored, Map<Long, Map<String, CheckState>> states,
+            List<MaintenanceWindow> windows) {
     }
 
     /**
      * Begins the batch in one round trip ({@link #finish} ends it in another): locks its servers' rows
      * ({@link #LOCK}), stores the findings whose id was never seen before ({@link #INSERT}; in id order, so that
      * writers meeting on a reused id wait for each other in one order and never deadlock; of findings posted twice
-     * in the batch the first is kept) and reads the servers' check states ({@link #STATES}). The driver sends the
-     * statements together and PostgreSQL runs them in that order.
+     * in the batch the first is kept), reads the servers' check states ({@link #STATES}) and the maintenance windows
+     * ({@link #WINDOWS}). The driver sends the statements together and PostgreSQL runs them in that order.
      */
     Begun begin(Connection c, List<Long> serverIds, List<Posted> posted, Instant now) throws SQLException {
         List<Posted> unique = firstOfEachId(posted);
         Map<Long, AgentTickets.Source> servers = new HashMap<>();
         Set<UUID> stored = new HashSet<>();
         Map<Long, Map<String, CheckState>> states;
-        String sql = LOCK + ";\n" + (unique.isEmpty() ? "" : INSERT + ";\n") + STATES;
+        List<MaintenanceWindow> windows = new ArrayList<>();
+        String sql = LOCK + ";\n" + (unique.isEmpty() ? "" : INSERT + ";\n") + STATES + ";\n" + WINDOWS;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             Jdbc.Params p = new Jdbc.Params(s).array("bigint", serverIds.toArray());
             if (!unique.isEmpty()) {
                 bindInsert(p, unique, now);
             }
             p.array("bigint", serverIds.toArray());
+            Instant from = StepClock.scopeStart(now);
+            Instant to = StepClock.scopeEnd(now);
+            for (Posted each : unique) {
+                Instant observedAt = each.finding().observedAt();
+                from = observedAt.isBefore(from) ? observedAt : from;
+                Instant after = observedAt.plusSeconds(1);
+                to = after.isAfter(to) ? after : to;
+            }
+            p.array("bigint", serverIds.toArray()).instant(from).instant(to);
             if (!s.execute()) {
                 throw new IllegalStateException("the server lock answered no rows");
             }
@@ -139,8 +165,21 @@ public class FindingStore {
             try (ResultSet rs = s.getResultSet()) {
                 states = states(rs);
             }
+            if (!s.getMoreResults()) {
+                throw new IllegalStateException("the maintenance-window read answered no rows");
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    MaintenanceWindow w = new MaintenanceWindow();
+                    long serverId = rs.getLong(1);
+                    w.serverId = rs.wasNull() ? null : serverId;
+                    w.startsAt = Jdbc.getInstant(rs, "starts_at");
+                    w.endsAt = Jdbc.getInstant(rs, "ends_at");
+                    windows.add(w);
+                }
+            }
         }
-        return new Begun(servers, stored, states);
+        return new Begun(servers, stored, states, windows);
     }
 
     /** Binds {@link #INSERT}'s parameters, next in {@code p}. */
@@ -180,49 +219,6 @@ public class FindingStore {
         p.array("integer", durations);
         p.array("uuid", recheckIds);
         p.instant(now);
-    }
-
-
-    /**
-     * @return the maintenance windows that may cover any of the fresh findings, and those the clocks of tickets
-     * opened at {@code now} need ({@link StepClock#withWindows}), in one plain query on the batch's connection (a
-     * Hibernate query here cost a tenth of the service's CPU under load)
-     */
-    List<MaintenanceWindow> windowsFor(Connection c, Map<Long, List<Finding>> freshByServer, Instant now)
-            throws SQLException {
-        if (freshByServer.isEmpty()) {
-            return List.of();
-        }
-        Instant from = StepClock.scopeStart(now);
-        Instant to = StepClock.scopeEnd(now);
-        for (List<Finding> findings : freshByServer.values()) {
-            for (Finding f : findings) {
-                from = f.observedAt().isBefore(from) ? f.observedAt() : from;
-                // a window that starts at the very moment of a finding covers it
-                Instant after = f.observedAt().plusSeconds(1);
-                to = after.isAfter(to) ? after : to;
-            }
-        }
-        List<MaintenanceWindow> windows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                select server_id, starts_at, ends_at from maintenance_window
-                where deleted_at is null and (server_id is null or server_id = any(?)) and ends_at > ? and starts_at < ?
-                order by starts_at""")) {
-            s.setArray(1, c.createArrayOf("bigint", freshByServer.keySet().toArray()));
-            Jdbc.setInstant(s, 2, from);
-            Jdbc.setInstant(s, 3, to);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    MaintenanceWindow w = new MaintenanceWindow();
-                    long serverId = rs.getLong(1);
-                    w.serverId = rs.wasNull() ? null : serverId;
-                    w.startsAt = Jdbc.getInstant(rs, "starts_at");
-                    w.endsAt = Jdbc.getInstant(rs, "ends_at");
-                    windows.add(w);
-                }
-            }
-        }
-        return windows;
     }
 
 

@@ -121,7 +121,7 @@ public class FindingWriter {
             Map<Long, Map<String, CheckState>> states = begun.states();
             List<CheckState> changed = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();
-            List<MaintenanceWindow> windows = store.windowsFor(connection, freshByServer, now);
+            List<MaintenanceWindow> windows = begun.windows();
             Map<Long, FindingRules.HeartbeatFacts> heartbeats = new HashMap<>();
             for (long serverId : serverIds) {
                 List<Finding> fresh = freshByServer.getOrDefault(serverId, List.of());
