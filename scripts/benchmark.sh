@@ -15,6 +15,8 @@
 # then on until the JIT compiler uses under 0.1 core, at most siaga.bench.warmup-max, 300), siaga.bench.rates,
 # siaga.bench.writers, siaga.bench.ids=random (random finding ids, not the agent's time-ordered ones),
 # siaga.bench.statements=true (the headroom run also prints PostgreSQL's time by statement, pg_stat_statements);
+# siaga.bench.open-clients (256, FindingsBenchmark's open-loop connections), siaga.bench.headroom.clients (2000: one
+# connection per server);
 # siaga.service.jvm adds JVM options to the service
 # (e.g. -Dsiaga.service.jvm=-XX:StartFlightRecording=filename=/tmp/siaga.jfr,settings=profile to profile it).
 # Needs pgbench (Debian: apt-get install postgresql-15 or postgresql-contrib). Not part of ./test.sh.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -118,8 +119,11 @@ final class LoadGenerator {
         List<String> firstError = new ArrayList<>();
         List<Recorder> recorders = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime() + 20_000_000L;
-        long end = start + duration.toNanos();
+        // every client connects first, and the clock starts when all have: with many connections their set-up would
+        // otherwise make the first posts late
+        CountDownLatch connected = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] clock = new long[2];
         for (int c = 0; c < clients; c++) {
             int client = c;
             Recorder recorder = new Recorder();
@@ -127,6 +131,16 @@ final class LoadGenerator {
             threads.add(new Thread(() -> {
                 RawHttpClient http = new RawHttpClient(service.getHost(), service.getPort());
                 try {
+                    try {
+                        http.connect();
+                    } catch (IOException e) {
+                        note(firstError, e.toString());
+                    } finally {
+                        connected.countDown();
+                    }
+                    go.await();
+                    long start = clock[0];
+                    long end = clock[1];
                     for (long j = 0; ; j++) {
                         long k = client + j * clients;
                         long due = rate > 0 ? start + (long) (k * 1e9 / rate) : 0;
@@ -172,6 +186,11 @@ final class LoadGenerator {
             }, "load-" + c));
         }
         threads.forEach(Thread::start);
+        connected.await();
+        long start = System.nanoTime() + 20_000_000L;
+        clock[0] = start;
+        clock[1] = start + duration.toNanos();
+        go.countDown();
         for (Thread thread : threads) {
             thread.join();
         }

@@ -51,7 +51,8 @@ final class RawHttpClient implements AutoCloseable {
         return read();
     }
 
-    private void connect() throws IOException {
+    /** Opens the connection now, if it is not open (each request opens it otherwise). */
+    void connect() throws IOException {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
