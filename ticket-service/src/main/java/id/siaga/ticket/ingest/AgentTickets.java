@@ -14,6 +14,7 @@ import id.siaga.ticket.domain.sop.SopStateMachine;
 import id.siaga.ticket.domain.sop.SopWalkException;
 import id.siaga.ticket.domain.sop.StepCodes;
 import id.siaga.ticket.domain.Caller;
+import id.siaga.ticket.service.DeferredNumbers;
 import id.siaga.ticket.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -65,17 +66,18 @@ public class AgentTickets {
      * @param flapping    whether the ticket opens because the check flaps rather than fails steadily
      * @param windows     the maintenance windows the batch read at {@code readAt} in this transaction, which hold
      *                    those the ticket's clocks need ({@link StepClock#withWindows})
+     * @param numbers     the batch's tickets waiting for their numbers, which the caller assigns before it commits
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket open(Source server, CheckState failing, Finding finding, Collection<CheckState> serverState,
-            boolean flapping, List<MaintenanceWindow> windows, Instant readAt) {
+            boolean flapping, List<MaintenanceWindow> windows, Instant readAt, DeferredNumbers numbers) {
         // the ticket's first steps all start now, their clocks on the windows the batch has read
         return stepClock.withWindows(server.id(), readAt, windows,
-                () -> openAndWalk(server, failing, finding, serverState, flapping));
+                () -> openAndWalk(server, failing, finding, serverState, flapping, numbers));
     }
 
     private Ticket openAndWalk(Source server, CheckState failing, Finding finding, Collection<CheckState> serverState,
-            boolean flapping) {
+            boolean flapping, DeferredNumbers numbers) {
         Caller agent = Caller.agent(server.name());
         Ticket ticket = new Ticket();
         ticket.source = TicketSource.AGENT;
@@ -91,7 +93,7 @@ public class AgentTickets {
                 ? "Opened by the probe agent: check " + finding.checkKey() + " is flapping"
                 : "Opened by the probe agent: check " + finding.checkKey() + " failed " + failing.consecutiveFailures()
                         + " times in a row";
-        tickets.open(ticket, agent.username(), why);
+        tickets.open(ticket, agent.username(), why, numbers);
 
         SopStateMachine machine = tickets.machineOf(ticket);
         Map<String, String> outputs = Map.of(machine.startStep(), complaint(failing, finding, flapping),
@@ -101,7 +103,8 @@ public class AgentTickets {
             tickets.advance(ticket, machine, to, outputs.get(ticket.step), null, null, agent);
         }
         if (walk.refused() != null) {
-            LOG.errorf("Agent ticket %s stays at %s for an ADB: %s", ticket.number, ticket.step, walk.refused());
+            LOG.errorf("Agent ticket %d (server %s, check %s) stays at %s for an ADB: %s", ticket.id, server.name(),
+                    ticket.checkKey, ticket.step, walk.refused());
             tickets.record(ticket, clock.instant(), agent.username(), TicketEventType.AGENT_WALK_STOPPED, ticket.step,
                     ticket.step, walk.refused());
         }

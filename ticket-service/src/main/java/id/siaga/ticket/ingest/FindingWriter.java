@@ -7,6 +7,7 @@ import id.siaga.ticket.domain.Ticket;
 import id.siaga.ticket.domain.TicketEventType;
 import id.siaga.ticket.escalation.EscalationService;
 import id.siaga.ticket.domain.Caller;
+import id.siaga.ticket.service.DeferredNumbers;
 import id.siaga.ticket.service.TicketService;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -36,8 +37,10 @@ import java.util.UUID;
  * observation time or the server; only a finding stored now is applied), the servers' check states read
  * and written once, and only a check crossing a threshold touches tickets. {@link FindingStore} runs the
  * statements, {@link FindingRules} decides what the findings mean; this puts them together and does what the
- * rules ask (open tickets, record events, raise escalations). {@link FindingIngestService} feeds it the posts
- * waiting at the moment, so concurrent posts share a transaction (group commit).
+ * rules ask (open tickets, record events, raise escalations). The batch's new tickets take their gap-free numbers
+ * last ({@link DeferredNumbers}), so two writers wait for each other's counter lock only while one commits.
+ * {@link FindingIngestService} feeds it the posts waiting at the moment, so concurrent posts share a transaction
+ * (group commit).
  */
 @Startup
 @ApplicationScoped
@@ -123,6 +126,7 @@ public class FindingWriter {
             List<Evidence> evidence = new ArrayList<>();
             List<MaintenanceWindow> windows = begun.windows();
             Map<Long, FindingRules.HeartbeatFacts> heartbeats = new HashMap<>();
+            DeferredNumbers numbers = new DeferredNumbers();
             for (long serverId : serverIds) {
                 List<Finding> fresh = freshByServer.getOrDefault(serverId, List.of());
                 if (!fresh.isEmpty()) {
@@ -131,7 +135,8 @@ public class FindingWriter {
                     AgentTickets.Source server = servers.get(serverId);
                     FindingRules.Applied applied = FindingRules.apply(server,
                             states.computeIfAbsent(serverId, id -> new HashMap<>()), ordered, windows,
-                            config.findings().openAfter(), config.findings().recoverAfter(), effects(server, now, windows));
+                            config.findings().openAfter(), config.findings().recoverAfter(),
+                            effects(server, now, windows, numbers));
                     changed.addAll(applied.changed());
                     evidence.addAll(applied.evidence());
                     if (applied.heartbeat() != null) {
@@ -142,6 +147,8 @@ public class FindingWriter {
                 }
             }
             Map<Long, List<Recheck>> rechecks = store.finish(connection, serverIds, heartbeats, changed, evidence, now);
+            // last, so that the counter row is locked only while this transaction commits
+            tickets.assignNumbers(numbers);
 
             List<Result> results = new ArrayList<>(jobs.size());
             for (int i = 0; i < jobs.size(); i++) {
@@ -157,13 +164,14 @@ public class FindingWriter {
     }
 
     /** @return what the rules ask done for a server's findings: tickets, their events, escalations */
-    private FindingRules.Effects effects(AgentTickets.Source server, Instant now, List<MaintenanceWindow> windows) {
+    private FindingRules.Effects effects(AgentTickets.Source server, Instant now, List<MaintenanceWindow> windows,
+            DeferredNumbers numbers) {
         String actor = Caller.agent(server.name()).username();
         return new FindingRules.Effects() {
             @Override
             public long openTicket(CheckState failing, Finding finding, Collection<CheckState> serverState,
                     boolean flapping) {
-                Ticket ticket = agentTickets.open(server, failing, finding, serverState, flapping, windows, now);
+                Ticket ticket = agentTickets.open(server, failing, finding, serverState, flapping, windows, now, numbers);
                 // written now, and let go: each query of the next ticket's walk would otherwise dirty-check
                 // every ticket, step and event this batch opened before it
                 entityManager.flush();

@@ -25,13 +25,27 @@ public class NumberingService {
     /** @return the next number of the counter for the year, from 1 */
     @Transactional(Transactional.TxType.MANDATORY)
     public int next(String counter, int year) {
-        Object value = entityManager.createNativeQuery("""
-                insert into number_sequence (name, year, value) values (?1, ?2, 1)
-                on conflict (name, year) do update set value = number_sequence.value + 1
+        return next(counter, year, 1);
+    }
+
+    /**
+     * Takes {@code count} consecutive numbers of the counter for the year at once.
+     *
+     * @return the first of them
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int next(String counter, int year, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        Object last = entityManager.createNativeQuery("""
+                insert into number_sequence (name, year, value) values (?1, ?2, ?3)
+                on conflict (name, year) do update set value = number_sequence.value + excluded.value
                 returning value""")
                 .setParameter(1, counter)
                 .setParameter(2, year)
+                .setParameter(3, count)
                 .getSingleResult();
-        return ((Number) value).intValue();
+        return ((Number) last).intValue() - count + 1;
     }
 }

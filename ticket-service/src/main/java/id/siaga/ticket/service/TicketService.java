@@ -36,7 +36,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Works tickets through the SOP: intake, moves between steps (decided by the ticket's
@@ -111,12 +114,21 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket open(Ticket ticket, String actor, String note) {
+        return open(ticket, actor, note, null);
+    }
+
+    /**
+     * As {@link #open(Ticket, String, String)}; with {@code deferred} the ticket's number is taken later, by
+     * {@link #assignNumbers}, which the caller must run before its transaction commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket open(Ticket ticket, String actor, String note, DeferredNumbers deferred) {
         Instant now = clock.instant();
         long versionId = sop.activeId();
         SopStateMachine machine = sop.machine(versionId);
         int year = now.atZone(config.zone()).getYear();
-        int seq = numbering.next(NumberingService.TICKET, year);
-        ticket.number = String.format("%s-%d-%06d", config.ticketPrefix(), year, seq);
+        ticket.number = deferred == null ? ticketNumber(year, numbering.next(NumberingService.TICKET, year))
+                : deferred.provisional();
         ticket.sopVersionId = versionId;
         ticket.state = TicketState.OPEN;
         ticket.round = 1;
@@ -131,7 +143,53 @@ public class TicketService {
         ticket.dueAt = first.dueAt;
         record(ticket, now, actor, TicketEventType.CREATED, null, start, note);
         metrics.opened(ticket);
+        if (deferred != null) {
+            deferred.add(ticket);
+        }
         return ticket;
+    }
+
+    /**
+     * Numbers the tickets opened with {@code deferred}, in the order they were opened: one counter statement per
+     * year of opening and one update of the tickets. The counter row stays locked until the transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assignNumbers(DeferredNumbers deferred) {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        tickets.flush();
+        Map<Integer, List<Ticket>> byYear = new TreeMap<>();
+        for (Ticket ticket : deferred.tickets()) {
+            byYear.computeIfAbsent(ticket.createdAt.atZone(config.zone()).getYear(), y -> new ArrayList<>()).add(ticket);
+        }
+        List<Ticket> numbered = new ArrayList<>();
+        byYear.forEach((year, opened) -> {
+            int seq = numbering.next(NumberingService.TICKET, year, opened.size());
+            for (Ticket ticket : opened) {
+                ticket.number = ticketNumber(year, seq++);
+                numbered.add(ticket);
+            }
+        });
+        StringBuilder sql = new StringBuilder("update ticket t set number = v.number from (values ");
+        for (int i = 0; i < numbered.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(cast(?").append(2 * i + 1).append(" as bigint), cast(?")
+                    .append(2 * i + 2).append(" as varchar))");
+        }
+        sql.append(") as v(id, number) where t.id = v.id");
+        var update = tickets.getEntityManager().createNativeQuery(sql.toString());
+        for (int i = 0; i < numbered.size(); i++) {
+            update.setParameter(2 * i + 1, numbered.get(i).id).setParameter(2 * i + 2, numbered.get(i).number);
+        }
+        int updated = update.executeUpdate();
+        if (updated != numbered.size()) {
+            throw new IllegalStateException("numbered " + updated + " of " + numbered.size() + " tickets");
+        }
+        deferred.tickets().clear();
+    }
+
+    private String ticketNumber(int year, int seq) {
+        return String.format("%s-%d-%06d", config.ticketPrefix(), year, seq);
     }
 
     public Ticket get(long id) {
