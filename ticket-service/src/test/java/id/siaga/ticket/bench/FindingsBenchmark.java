@@ -64,6 +64,7 @@ class FindingsBenchmark {
             Bench.WarmUp warmUp = Bench.warmUp(service, url, SINGLE_CLIENTS, WARM_UP_SECONDS, single);
             accepted += warmUp.findings();
             accepted += LoadGenerator.closed(url, AGENTS, Duration.ofSeconds(WARM_UP_SECONDS / 2), batched).findings();
+            warmUp = Bench.vacuum(postgres, warmUp);
             long changesBefore = stateChanges(postgres)[0];
 
             double[] b1 = new double[ROUNDS];

@@ -48,6 +48,7 @@ class NationalHeadroomBenchmark {
             List<String> tokens = Bench.register(service, "node", SERVERS);
             FindingMix posts = new FindingMix(tokens, 8, 8, true, FindingMix.REALISTIC_CHANGE_RATE);
             Bench.WarmUp warmUp = Bench.warmUp(service, url, 32, Integer.getInteger("siaga.bench.warmup", 60), posts);
+            warmUp = Bench.vacuum(postgres, warmUp);
 
             LoadGenerator.Run[][] runs = new LoadGenerator.Run[RATES.length][ROUNDS];
             double[][] load = new double[RATES.length][ROUNDS];
