@@ -34,8 +34,12 @@ import java.util.concurrent.TimeoutException;
 public class FindingIngestService {
 
     private static final Logger LOG = Logger.getLogger(FindingIngestService.class);
-    /** Most posts written in one transaction. */
-    static final int MAX_POSTS_PER_WRITE = 256;
+    /**
+     * Most posts written in one transaction: when posts arrive faster than they are written, larger groups cost less
+     * per post (at 3,420 posts/s of 9 findings offered on two cores, 2,640-2,810 were written with 512 against
+     * 2,240-2,510 with 256).
+     */
+    static final int MAX_POSTS_PER_WRITE = 512;
     /** Most findings written in one transaction (a single larger post is written alone). */
     static final int MAX_FINDINGS_PER_WRITE = 5_000;
 

@@ -76,17 +76,25 @@ public class FindingStore {
      * Locks the servers' rows in id order, so that batches touching the same server apply one after the other (and
      * never deadlock); {@link #TOUCH} writes the rows once, at the end of the batch.
      */
-    private static final String LOCK = "select id, name, role from server where id = any(?) order by id for update";
+    private static final String LOCK = """
+            select id, name, role, state_version from server where id = any(?) order by id for update""";
 
     /**
-     * Reads the servers' check states, after their rows are locked so that no other batch of those servers is
-     * between this read and the write. The ticket's state is looked up by its key for each check that has one: as a
-     * join, the generic plan of the prepared statement hashed the whole ticket table on every batch (with 10,000
-     * tickets 4.2 ms against 0.5 ms for 243 check states, EXPLAIN ANALYZE on PostgreSQL 15).
+     * Reads the check states of the servers whose states this instance does not hold as last committed: the server's
+     * {@code state_version}, read after its row is locked (so that no other batch of that server is between this
+     * read and the write), differs from the version of the states held ({@link CheckStateCache}; -1 for none). The
+     * ticket's state is looked up by its key for each check that has one: as a join, the generic plan of the prepared
+     * statement hashed the whole ticket table on every batch (with 10,000 tickets 4.2 ms against 0.5 ms for 243
+     * check states, EXPLAIN ANALYZE on PostgreSQL 15).
      */
     private static final String STATES = """
-            select cs.*, (select t.state from ticket t where t.id = cs.ticket_id) as ticket_state from check_state cs
-            where cs.server_id = any(?)""";
+            select cs.*, (select t.state from ticket t where t.id = cs.ticket_id) as ticket_state
+            from unnest(?::bigint[], ?::bigint[]) as held(server_id, version)
+            join server s on s.id = held.server_id and s.state_version <> held.version
+            join check_state cs on cs.server_id = held.server_id""";
+
+    /** Reads whether the open tickets that held check states name are open still (staff may have closed them). */
+    private static final String TICKETS = "select id, state from ticket where id = any(?)";
 
     /**
      * Reads the maintenance windows that may cover any of the batch's findings, or that the clocks of tickets opened
@@ -101,33 +109,53 @@ public class FindingStore {
             order by starts_at""";
 
     /**
-     * What a batch begins with: its servers (locked), the ids it stored, the servers' check states and the
-     * maintenance windows its findings and new tickets need.
+     * What a batch begins with: its servers (locked) and their {@code state_version}, the ids it stored, the servers'
+     * check states and the maintenance windows its findings and new tickets need.
      */
-    record Begun(Map<Long, AgentTickets.Source> servers, Set<UUID> stored, Map<Long, Map<String, CheckState>> states,
-            List<MaintenanceWindow> windows) {
+    record Begun(Map<Long, AgentTickets.Source> servers, Map<Long, Long> versions, Set<UUID> stored,
+            Map<Long, Map<String, CheckState>> states, List<MaintenanceWindow> windows) {
     }
 
     /**
      * Begins the batch in one round trip ({@link #finish} ends it in another): locks its servers' rows
      * ({@link #LOCK}), stores the findings whose id was never seen before ({@link #INSERT}; in id order, so that
      * writers meeting on a reused id wait for each other in one order and never deadlock; of findings posted twice
-     * in the batch the first is kept), reads the servers' check states ({@link #STATES}) and the maintenance windows
-     * ({@link #WINDOWS}). The driver sends the statements together and PostgreSQL runs them in that order.
+     * in the batch the first is kept), reads the check states of the servers whose states are not held as last
+     * committed ({@link #STATES}), whether the held states' open tickets are open still ({@link #TICKETS}), and the
+     * maintenance windows ({@link #WINDOWS}). The driver sends the statements together and PostgreSQL runs them in
+     * that order.
+     *
+     * @param held the servers' check states as this instance last committed them, taken out of {@link CheckStateCache}:
+     *             those whose version is the server's now are used (and changed by the batch), the others are dropped
      */
-    Begun begin(Connection c, List<Long> serverIds, List<Posted> posted, Instant now) throws SQLException {
+    Begun begin(Connection c, List<Long> serverIds, List<Posted> posted, Map<Long, CheckStateCache.Entry> held,
+            Instant now) throws SQLException {
         List<Posted> unique = firstOfEachId(posted);
         Map<Long, AgentTickets.Source> servers = new HashMap<>();
+        Map<Long, Long> versions = new HashMap<>();
         Set<UUID> stored = new HashSet<>();
         Map<Long, Map<String, CheckState>> states;
+        Map<Long, String> ticketStates = new HashMap<>();
         List<MaintenanceWindow> windows = new ArrayList<>();
-        String sql = LOCK + ";\n" + (unique.isEmpty() ? "" : INSERT + ";\n") + STATES + ";\n" + WINDOWS;
+        Long[] heldVersions = new Long[serverIds.size()];
+        Set<Long> openTickets = new HashSet<>();
+        for (int i = 0; i < heldVersions.length; i++) {
+            CheckStateCache.Entry entry = held.get(serverIds.get(i));
+            heldVersions[i] = entry == null ? -1L : entry.version();
+            for (CheckState state : entry == null ? List.<CheckState>of() : entry.states().values()) {
+                if (state.ticketOpen) {
+                    openTickets.add(state.ticketId);
+                }
+            }
+        }
+        String sql = LOCK + ";\n" + (unique.isEmpty() ? "" : INSERT + ";\n") + STATES + ";\n" + TICKETS + ";\n"
+                + WINDOWS;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             Jdbc.Params p = new Jdbc.Params(s).array("bigint", serverIds.toArray());
             if (!unique.isEmpty()) {
                 bindInsert(p, unique, now);
             }
-            p.array("bigint", serverIds.toArray());
+            p.array("bigint", serverIds.toArray()).array("bigint", heldVersions).array("bigint", openTickets.toArray());
             Instant from = StepClock.scopeStart(now);
             Instant to = StepClock.scopeEnd(now);
             for (Posted each : unique) {
@@ -144,6 +172,7 @@ public class FindingStore {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     servers.put(id, new AgentTickets.Source(id, rs.getString(2), ServerRole.valueOf(rs.getString(3))));
+                    versions.put(id, rs.getLong(4));
                 }
             }
             if (servers.size() != serverIds.size()) {
@@ -166,6 +195,14 @@ public class FindingStore {
                 states = states(rs);
             }
             if (!s.getMoreResults()) {
+                throw new IllegalStateException("the ticket-state read answered no rows");
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    ticketStates.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            if (!s.getMoreResults()) {
                 throw new IllegalStateException("the maintenance-window read answered no rows");
             }
             try (ResultSet rs = s.getResultSet()) {
@@ -179,7 +216,15 @@ public class FindingStore {
                 }
             }
         }
-        return new Begun(servers, stored, states, windows);
+        held.forEach((id, entry) -> {
+            if (entry.version() == versions.get(id)) {
+                for (CheckState state : entry.states().values()) {
+                    state.ticketOpen = state.ticketOpen && "OPEN".equals(ticketStates.get(state.ticketId));
+                }
+                states.put(id, entry.states());
+            }
+        });
+        return new Begun(servers, versions, stored, states, windows);
     }
 
     /** Binds {@link #INSERT}'s parameters, next in {@code p}. */
@@ -224,11 +269,13 @@ public class FindingStore {
 
     /**
      * Marks the agents as seen now and keeps what each agent's latest heartbeat says about it, writing each server's
-     * row once for the whole batch. An older heartbeat delivered late from the outbox changes nothing but the
-     * last-seen time.
+     * row once for the whole batch, and raises its {@code state_version}, as every transaction that writes a
+     * server's check states must ({@link CheckStateCache}). An older heartbeat delivered late from the outbox changes
+     * nothing but the last-seen time.
      */
     private static final String TOUCH = """
-            update server s set agent_last_seen = greatest(coalesce(s.agent_last_seen, ?), ?),
+            update server s set state_version = s.state_version + 1,
+                agent_last_seen = greatest(coalesce(s.agent_last_seen, ?), ?),
                 agent_interval_seconds = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
                     then coalesce(v.seconds, s.agent_interval_seconds) else s.agent_interval_seconds end,
                 agent_version = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')

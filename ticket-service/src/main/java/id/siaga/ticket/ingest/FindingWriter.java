@@ -15,6 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
@@ -35,7 +38,8 @@ import java.util.UUID;
  * set-based statements (never a round trip per finding or per post): the servers' rows are locked in id order,
  * the findings stored by one statement that skips ids already seen (in {@code finding_seen}, whatever the
  * observation time or the server; only a finding stored now is applied), the servers' check states read
- * and written once, and only a check crossing a threshold touches tickets. {@link FindingStore} runs the
+ * (unless this instance holds them as last committed, {@link CheckStateCache}) and written once, and only a check
+ * crossing a threshold touches tickets. {@link FindingStore} runs the
  * statements, {@link FindingRules} decides what the findings mean; this puts them together and does what the
  * rules ask (open tickets, record events, raise escalations). The batch's new tickets take their gap-free numbers
  * last ({@link DeferredNumbers}), so two writers wait for each other's counter lock only while one commits.
@@ -57,11 +61,16 @@ public class FindingWriter {
     private final Map<CheckStatus, Counter> received = new java.util.EnumMap<>(CheckStatus.class);
     private final EscalationService escalations;
     private final Clock clock;
+    private final CheckStateCache stateCache;
+    private final TransactionSynchronizationRegistry transactions;
 
     public FindingWriter(AgroalDataSource dataSource, FindingStore store, EntityManager entityManager,
             AgentTickets agentTickets, TicketService tickets, SiagaConfig config, MeterRegistry registry,
-            EscalationService escalations, Clock clock) {
+            EscalationService escalations, Clock clock, CheckStateCache stateCache,
+            TransactionSynchronizationRegistry transactions) {
         this.clock = clock;
+        this.stateCache = stateCache;
+        this.transactions = transactions;
         this.escalations = escalations;
         this.dataSource = dataSource;
         this.store = store;
@@ -105,7 +114,7 @@ public class FindingWriter {
             for (Job job : jobs) {
                 job.findings().forEach(f -> posted.add(new FindingStore.Posted(job.serverId(), f)));
             }
-            FindingStore.Begun begun = store.begin(connection, serverIds, posted, now);
+            FindingStore.Begun begun = store.begin(connection, serverIds, posted, stateCache.take(serverIds), now);
             Map<Long, AgentTickets.Source> servers = begun.servers();
             Set<UUID> stored = begun.stored();
 
@@ -149,6 +158,7 @@ public class FindingWriter {
             Map<Long, List<Recheck>> rechecks = store.finish(connection, serverIds, heartbeats, changed, evidence, now);
             // last, so that the counter row is locked only while this transaction commits
             tickets.assignNumbers(numbers);
+            holdOnceCommitted(serverIds, begun.versions(), states);
 
             List<Result> results = new ArrayList<>(jobs.size());
             for (int i = 0; i < jobs.size(); i++) {
@@ -161,6 +171,31 @@ public class FindingWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store findings: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Has the batch's check states held for the next batch of its servers once this transaction has committed, with
+     * the {@code state_version} it gave each server; if it rolls back, they are forgotten.
+     */
+    private void holdOnceCommitted(List<Long> serverIds, Map<Long, Long> versions,
+            Map<Long, Map<String, CheckState>> states) {
+        Map<Long, CheckStateCache.Entry> committed = new HashMap<>();
+        for (long id : serverIds) {
+            committed.put(id, new CheckStateCache.Entry(versions.get(id) + 1, states.getOrDefault(id, new HashMap<>())));
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    stateCache.put(committed);
+                }
+            }
+        });
     }
 
     /** @return what the rules ask done for a server's findings: tickets, their events, escalations */

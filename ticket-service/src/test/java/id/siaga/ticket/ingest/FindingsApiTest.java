@@ -211,6 +211,46 @@ class FindingsApiTest {
     }
 
     @Test
+    void readsTheCheckStatesAgainOnceAnotherInstanceWroteThem() {
+        Agents.Registered server = Agents.register("siak-app-other-instance", "SIAK_APP");
+        Instant t = Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(600), "OK");
+        // what another instance's batch leaves: the check's first failure, and the server's state version raised
+        assertNull(Sql.tryExecute(dataSource, "update check_state set status = 'CRIT', consecutive_failures = 1, "
+                + "consecutive_passes = 0, failing_since = '" + t + "', observed_at = '" + t + "' where server_id = "
+                + server.id() + " and check_key = 'siak-web'"));
+        assertNull(Sql.tryExecute(dataSource, "update server set state_version = state_version + 1 where id = " + server.id()));
+        Agents.results(server, "siak-web", "http", t.plusSeconds(1), "CRIT");
+        assertEquals(1, openTickets(server, "siak-web"), "the other instance's failure and this one open the ticket");
+        assertEquals(2, Sql.count(dataSource, "select consecutive_failures from check_state where server_id = "
+                + server.id() + " and check_key = 'siak-web'"));
+    }
+
+    @Test
+    void forgetsTheCheckStatesOfABatchThatRolledBack() {
+        Agents.Registered server = Agents.register("siak-app-rolled-back", "SIAK_APP");
+        Instant t = Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(600), "OK");
+        String trigger = "check_state_refuses_" + server.id();
+        assertNull(Sql.tryExecute(dataSource, "create function " + trigger + "() returns trigger language plpgsql as "
+                + "$$ begin raise exception 'refused for the test'; end $$"));
+        assertNull(Sql.tryExecute(dataSource, "create trigger " + trigger + " before update on check_state for each row "
+                + "when (new.message = 'refused') execute function " + trigger + "()"));
+        try {
+            int status = Agents.post(server, List.of(Agents.finding("siak-web", "http", "CRIT", "refused", t)))
+                    .extract().statusCode();
+            assertTrue(status >= 500, "the batch failed: " + status);
+        } finally {
+            assertNull(Sql.tryExecute(dataSource, "drop trigger " + trigger + " on check_state"));
+            assertNull(Sql.tryExecute(dataSource, "drop function " + trigger + "()"));
+        }
+        assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()
+                + " and message = 'refused'"));
+        Agents.results(server, "siak-web", "http", t.plusSeconds(1), "CRIT");
+        assertEquals(0, openTickets(server, "siak-web"), "the failure that was not stored does not count");
+        assertEquals(1, Sql.count(dataSource, "select consecutive_failures from check_state where server_id = "
+                + server.id() + " and check_key = 'siak-web'"));
+    }
+
+    @Test
     void deliversAReCheckAndAttachesItsResultToTheTicket() {
         Agents.Registered server = Agents.register("siak-app-recheck", "SIAK_APP");
         Instant t = Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(300), "CRIT", "CRIT");
