@@ -219,10 +219,7 @@ class FindingsApiTest {
                 + "consecutive_passes = 0, failing_since = '" + t + "', observed_at = '" + t + "' where server_id = "
                 + server.id() + " and check_key = 'siak-web'"));
         assertNull(Sql.tryExecute(dataSource, "update server set state_version = state_version + 1 where id = " + server.id()));
-        Agents.results(server, "siak-web", "http", t.plusSeconds(1), "CRIT");
-        assertEquals(1, openTickets(server, "siak-web"), "the other instance's failure and this one open the ticket");
-        assertEquals(2, Sql.count(dataSource, "select consecutive_failures from check_state where server_id = "
-                + server.id() + " and check_key = 'siak-web'"));
+        assertOneMoreFailureMakes(server, t, 2, 1, "the other instance's failure and this one open the ticket");
     }
 
     @Test
@@ -244,9 +241,14 @@ class FindingsApiTest {
         }
         assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()
                 + " and message = 'refused'"));
+        assertOneMoreFailureMakes(server, t, 1, 0, "the failure that was not stored does not count");
+    }
+
+    /** Posts one more failure of siak-web after {@code t}: then the check has failed so often in a row, with so many tickets open. */
+    private void assertOneMoreFailureMakes(Agents.Registered server, Instant t, long failures, long tickets, String why) {
         Agents.results(server, "siak-web", "http", t.plusSeconds(1), "CRIT");
-        assertEquals(0, openTickets(server, "siak-web"), "the failure that was not stored does not count");
-        assertEquals(1, Sql.count(dataSource, "select consecutive_failures from check_state where server_id = "
+        assertEquals(tickets, openTickets(server, "siak-web"), why);
+        assertEquals(failures, Sql.count(dataSource, "select consecutive_failures from check_state where server_id = "
                 + server.id() + " and check_key = 'siak-web'"));
     }
 
