@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.support.Agents;
 import id.siaga.ticket.support.Api;
 import id.siaga.ticket.support.Await;
+import id.siaga.ticket.support.Stuck;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -124,7 +125,13 @@ class MonitoringTest {
     }
 
     private static String scrape(String accept) {
-        return Api.admin().accept(accept).get("/q/metrics").then().statusCode(200).extract().asString();
+        try {
+            return Api.admin().accept(accept).get("/q/metrics").then().statusCode(200).extract().asString();
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception noAnswer) {
+            throw Stuck.diagnose("GET /q/metrics (" + accept + ")", noAnswer);
+        }
     }
 
     @Test
