@@ -56,9 +56,11 @@ public class FindingStore {
      */
     private static final String INSERT = """
             with posted as (
-                select * from unnest(?::uuid[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                select p.id, timestamptz 'epoch' + p.observed_us * interval '1 microsecond' as observed_at, p.server_id,
+                    p.check_key, p.kind, p.status, p.message, p.measurements, p.duration_ms, p.recheck_id
+                from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::integer[], ?::uuid[])
-                    as p(id, observed_at, server_id, check_key, kind, status, message, measurements, duration_ms, recheck_id)
+                    as p(id, observed_us, server_id, check_key, kind, status, message, measurements, duration_ms, recheck_id)
             ), seen as (
                 insert into finding_seen (id, observed_at) select id, observed_at from posted
                 on conflict (id) do nothing returning id
@@ -231,7 +233,7 @@ public class FindingStore {
     private void bindInsert(Jdbc.Params p, List<Posted> unique, Instant now) throws SQLException {
         int n = unique.size();
         UUID[] ids = new UUID[n];
-        String[] observedAt = new String[n];
+        Long[] observedAt = new Long[n];
         Long[] serverIds = new Long[n];
         String[] checkKeys = new String[n];
         String[] kinds = new String[n];
@@ -243,7 +245,7 @@ public class FindingStore {
         for (int i = 0; i < n; i++) {
             Finding f = unique.get(i).finding();
             ids[i] = f.id();
-            observedAt[i] = f.observedAt().toString();
+            observedAt[i] = Jdbc.micros(f.observedAt());
             serverIds[i] = unique.get(i).serverId();
             checkKeys[i] = f.checkKey();
             kinds[i] = f.kind();
@@ -254,7 +256,7 @@ public class FindingStore {
             recheckIds[i] = f.recheckId();
         }
         p.array("uuid", ids);
-        p.array("text", observedAt);
+        p.array("bigint", observedAt);
         p.array("bigint", serverIds);
         p.array("text", checkKeys);
         p.array("text", kinds);
@@ -284,8 +286,9 @@ public class FindingStore {
                     then v.backlog else s.agent_outbox_backlog end,
                 agent_heartbeat_at = case when v.at > coalesce(s.agent_heartbeat_at, '-infinity')
                     then v.at else s.agent_heartbeat_at end
-            from unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[], ?::timestamptz[])
-                as v(id, seconds, version, backlog, at)
+            from (select v.id, v.seconds, v.version, v.backlog, timestamptz 'epoch' + v.at_us * interval '1 microsecond' as at
+                from unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[], ?::bigint[])
+                as v(id, seconds, version, backlog, at_us)) v
             where s.id = v.id""";
 
     /** Binds {@link #TOUCH}'s parameters, next in {@code p}. */
@@ -296,7 +299,7 @@ public class FindingStore {
         Integer[] seconds = new Integer[n];
         String[] versions = new String[n];
         Integer[] backlogs = new Integer[n];
-        String[] heartbeatAt = new String[n];
+        Long[] heartbeatAt = new Long[n];
         for (int i = 0; i < n; i++) {
             ids[i] = serverIds.get(i);
             FindingRules.HeartbeatFacts facts = heartbeats.get(ids[i]);
@@ -304,7 +307,7 @@ public class FindingStore {
                 seconds[i] = facts.intervalSeconds();
                 versions[i] = facts.version();
                 backlogs[i] = facts.outboxBacklog();
-                heartbeatAt[i] = facts.observedAt().toString();
+                heartbeatAt[i] = Jdbc.micros(facts.observedAt());
             }
         }
         p.instant(now);
@@ -313,7 +316,7 @@ public class FindingStore {
         p.array("integer", seconds);
         p.array("text", versions);
         p.array("integer", backlogs);
-        p.array("text", heartbeatAt);
+        p.array("bigint", heartbeatAt);
     }
 
     /**
@@ -398,15 +401,18 @@ public class FindingStore {
             insert into check_state (server_id, check_key, kind, status, message, observed_at, last_ok_at, failing_since,
                 consecutive_failures, consecutive_passes, history, history_length, flapping, depends_on, ticket_id,
                 last_evidence_at, updated_at)
-            select v.server_id, v.check_key, v.kind, v.status, v.message, v.observed_at, v.last_ok_at, v.failing_since,
+            select v.server_id, v.check_key, v.kind, v.status, v.message,
+                timestamptz 'epoch' + v.observed_us * interval '1 microsecond',
+                timestamptz 'epoch' + v.last_ok_us * interval '1 microsecond',
+                timestamptz 'epoch' + v.failing_since_us * interval '1 microsecond',
                 v.consecutive_failures, v.consecutive_passes, v.history, v.history_length, v.flapping, v.depends_on,
-                v.ticket_id, v.last_evidence_at, ?
-            from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
-                ?::timestamptz[], ?::integer[], ?::integer[], ?::integer[], ?::integer[], ?::boolean[], ?::text[],
-                ?::bigint[], ?::timestamptz[])
-                as v(server_id, check_key, kind, status, message, observed_at, last_ok_at, failing_since,
+                v.ticket_id, timestamptz 'epoch' + v.last_evidence_us * interval '1 microsecond', ?
+            from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                ?::bigint[], ?::integer[], ?::integer[], ?::integer[], ?::integer[], ?::boolean[], ?::text[],
+                ?::bigint[], ?::bigint[])
+                as v(server_id, check_key, kind, status, message, observed_us, last_ok_us, failing_since_us,
                     consecutive_failures, consecutive_passes, history, history_length, flapping, depends_on, ticket_id,
-                    last_evidence_at)
+                    last_evidence_us)
             on conflict (server_id, check_key) do update set kind = excluded.kind, status = excluded.status,
                 message = excluded.message, observed_at = excluded.observed_at, last_ok_at = excluded.last_ok_at,
                 failing_since = excluded.failing_since, consecutive_failures = excluded.consecutive_failures,
@@ -423,9 +429,9 @@ public class FindingStore {
         String[] kinds = new String[n];
         String[] statuses = new String[n];
         String[] messages = new String[n];
-        String[] observedAt = new String[n];
-        String[] lastOkAt = new String[n];
-        String[] failingSince = new String[n];
+        Long[] observedAt = new Long[n];
+        Long[] lastOkAt = new Long[n];
+        Long[] failingSince = new Long[n];
         Integer[] failures = new Integer[n];
         Integer[] passes = new Integer[n];
         Integer[] history = new Integer[n];
@@ -433,7 +439,7 @@ public class FindingStore {
         Boolean[] flapping = new Boolean[n];
         String[] dependsOn = new String[n];
         Long[] ticketIds = new Long[n];
-        String[] lastEvidenceAt = new String[n];
+        Long[] lastEvidenceAt = new Long[n];
         for (int i = 0; i < n; i++) {
             CheckState state = rows.get(i);
             serverIds[i] = state.serverId;
@@ -441,9 +447,9 @@ public class FindingStore {
             kinds[i] = state.kind;
             statuses[i] = state.status.name();
             messages[i] = state.message;
-            observedAt[i] = text(state.observedAt);
-            lastOkAt[i] = text(state.lastOkAt);
-            failingSince[i] = text(state.failingSince);
+            observedAt[i] = Jdbc.micros(state.observedAt);
+            lastOkAt[i] = Jdbc.micros(state.lastOkAt);
+            failingSince[i] = Jdbc.micros(state.failingSince);
             failures[i] = state.consecutiveFailures;
             passes[i] = state.consecutivePasses;
             history[i] = state.history;
@@ -451,7 +457,7 @@ public class FindingStore {
             flapping[i] = state.flapping;
             dependsOn[i] = state.dependsOn;
             ticketIds[i] = state.ticketId;
-            lastEvidenceAt[i] = text(state.lastEvidenceAt);
+            lastEvidenceAt[i] = Jdbc.micros(state.lastEvidenceAt);
         }
         p.instant(now);
         p.array("bigint", serverIds);
@@ -459,9 +465,9 @@ public class FindingStore {
         p.array("text", kinds);
         p.array("text", statuses);
         p.array("text", messages);
-        p.array("text", observedAt);
-        p.array("text", lastOkAt);
-        p.array("text", failingSince);
+        p.array("bigint", observedAt);
+        p.array("bigint", lastOkAt);
+        p.array("bigint", failingSince);
         p.array("integer", failures);
         p.array("integer", passes);
         p.array("integer", history);
@@ -469,16 +475,15 @@ public class FindingStore {
         p.array("boolean", flapping);
         p.array("text", dependsOn);
         p.array("bigint", ticketIds);
-        p.array("text", lastEvidenceAt);
-    }
-
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
+        p.array("bigint", lastEvidenceAt);
     }
 
     private static final String EVIDENCE = """
             insert into ticket_evidence (ticket_id, kind, finding_id, check_key, status, message, observed_at)
-            select * from unnest(?::bigint[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])""";
+            select v.ticket_id, v.kind, v.finding_id, v.check_key, v.status, v.message,
+                timestamptz 'epoch' + v.observed_us * interval '1 microsecond'
+            from unnest(?::bigint[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                as v(ticket_id, kind, finding_id, check_key, status, message, observed_us)""";
 
     /** Binds {@link #EVIDENCE}'s parameters, next in {@code p}. */
     private static void bindEvidence(Jdbc.Params p, List<Evidence> evidence) throws SQLException {
@@ -489,7 +494,7 @@ public class FindingStore {
         String[] checkKeys = new String[n];
         String[] statuses = new String[n];
         String[] messages = new String[n];
-        String[] observedAt = new String[n];
+        Long[] observedAt = new Long[n];
         for (int i = 0; i < n; i++) {
             Evidence e = evidence.get(i);
             ticketIds[i] = e.ticketId();
@@ -498,7 +503,7 @@ public class FindingStore {
             checkKeys[i] = e.checkKey();
             statuses[i] = e.status() == null ? null : e.status().name();
             messages[i] = e.message();
-            observedAt[i] = text(e.observedAt());
+            observedAt[i] = Jdbc.micros(e.observedAt());
         }
         p.array("bigint", ticketIds);
         p.array("text", kinds);
@@ -506,7 +511,7 @@ public class FindingStore {
         p.array("text", checkKeys);
         p.array("text", statuses);
         p.array("text", messages);
-        p.array("text", observedAt);
+        p.array("bigint", observedAt);
     }
 
     /** Hands out the unanswered re-check requests not handed out in the last two minutes. */

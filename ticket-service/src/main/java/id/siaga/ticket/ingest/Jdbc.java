@@ -21,6 +21,24 @@ final class Jdbc {
         }
     }
 
+    /**
+     * @return the instant in microseconds since 1970-01-01 UTC, rounded as PostgreSQL rounds a timestamp's text
+     * (to the nearest microsecond, halves to even), or null: the batch statements bind their times as
+     * {@code bigint[]} and add them to {@code timestamptz 'epoch'}, which costs neither side any formatting or parsing
+     * (a batch's times used to go as text, a tenth of the ingest path's allocation)
+     */
+    static Long micros(Instant at) {
+        if (at == null) {
+            return null;
+        }
+        long micros = at.getNano() / 1_000;
+        int rest = at.getNano() % 1_000;
+        if (rest > 500 || rest == 500 && (micros & 1) == 1) {
+            micros++;
+        }
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), micros);
+    }
+
     static Instant getInstant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
