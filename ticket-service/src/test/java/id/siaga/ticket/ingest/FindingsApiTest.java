@@ -98,6 +98,32 @@ class FindingsApiTest {
     }
 
     @Test
+    void namesEveryBrokenFieldOfABatchByItsIndex() {
+        Agents.Registered server = Agents.register("siak-app-broken-fields", "SIAK_APP");
+        Instant now = Instant.now();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            batch.add(new HashMap<>(Agents.finding("check-" + i, "http", "OK", "fine", now)));
+        }
+        batch.get(0).put("check", " leading-blank");
+        batch.get(1).put("kind", "\u00a0\u200b");
+        batch.get(2).put("durationMs", -1);
+        batch.get(3).put("openAfter", 0);
+        batch.get(4).put("message", "x".repeat(2001));
+        batch.get(5).put("measurements", Map.of("responseMs", 1.0, " ", 2.0));
+        batch.set(6, null);
+        JsonPath problem = Agents.post(server, batch).statusCode(400).contentType("application/problem+json")
+                .extract().jsonPath();
+        assertEquals(List.of("[0].check", "[1].kind", "[2].durationMs", "[3].openAfter", "[4].message",
+                "[5].measurements", "[6]"), problem.getList("errors.field"));
+        assertEquals(List.of("must not contain commas or start with a blank", "must not be blank",
+                "must be greater than or equal to 0", "must be greater than or equal to 1",
+                "size must be between 0 and 2000", "must not be blank", "must not be null"),
+                problem.getList("errors.message"));
+        assertEquals(0, Sql.count(dataSource, "select count(*) from finding where server_id = " + server.id()));
+    }
+
+    @Test
     void refusesAnInvalidBatchWholeAndStoresNothing() {
         Agents.Registered server = Agents.register("siak-app-invalid", "SIAK_APP");
         Map<String, Object> bad = new HashMap<>(Agents.finding("siak-web", "http", "PURPLE", "?", Instant.now()));
