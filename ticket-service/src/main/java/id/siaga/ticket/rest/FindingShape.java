@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * allocated at 2,500 posts/s. The constraints stay on {@link FindingRequest} and stay the only rule: whenever this
  * check is not sure, the batch is validated by Hibernate Validator exactly as the resource method's parameter
  * {@code @NotNull List<@Valid @NotNull FindingRequest> request} would be, with the same violations and field paths.
+ * Its limits repeat FindingRequest's; {@code FindingShapeTest} fails when a constraint there is added or changed
+ * without being checked here.
  */
 final class FindingShape {
 
