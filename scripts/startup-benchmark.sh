@@ -13,6 +13,8 @@
 # archive (ticket-service/target/quarkus-app/app-cds.jsa), and ./run.sh and the unit start with it: the service is
 # timed both without it (A) and with it (A+cds, as deployed).
 # SIAGA_BENCH_LOGS=DIR keeps each start's log there (Quarkus's own timestamps show where the time goes).
+# SIAGA_BENCH_NMT=DIR keeps each app's native memory summary and heap after the 200 requests there (add
+# -XX:NativeMemoryTracking=summary to SIAGA_BENCH_JAVA_OPTS).
 # Needs PostgreSQL's server binaries (Debian: apt-get install -y postgresql-15) and curl. Not part of ./test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,6 +93,11 @@ run() {
     done
     local rss
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$app_pid/status")
+    if [ -n "${SIAGA_BENCH_NMT:-}" ]; then
+        mkdir -p "$SIAGA_BENCH_NMT"
+        jcmd "$app_pid" VM.native_memory summary >"$SIAGA_BENCH_NMT/$name-$n.nmt" 2>&1 || true
+        jcmd "$app_pid" GC.heap_info >>"$SIAGA_BENCH_NMT/$name-$n.nmt" 2>&1 || true
+    fi
     kill "$app_pid"
     wait "$app_pid" 2>/dev/null || true
     app_pid=
