@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  */
 public final class HashedTokens<T> {
 
-    private record Known<T>(T owner, byte[] hash, long expiresAtNanos) {
+    /** A token's owner and its identity, made once: a security identity is immutable, so requests share it. */
+    private record Known<T>(T owner, SecurityIdentity identity, byte[] hash, long expiresAtNanos) {
     }
 
     /** Bounds the memory a flood of distinct valid tokens could take. */
@@ -52,7 +53,7 @@ public final class HashedTokens<T> {
         String key = Base64.getEncoder().encodeToString(hash);
         Known<T> known = cache.get(key);
         if (known != null && known.expiresAtNanos() > System.nanoTime() && MessageDigest.isEqual(known.hash(), hash)) {
-            return Uni.createFrom().item(identity.apply(known.owner()));
+            return Uni.createFrom().item(known.identity());
         }
         return context.runBlocking(() -> {
             T found = lookup.apply(hash);
@@ -63,8 +64,9 @@ public final class HashedTokens<T> {
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
             }
-            cache.put(key, new Known<>(found, hash, System.nanoTime() + ttl.toNanos()));
-            return identity.apply(found);
+            SecurityIdentity made = identity.apply(found);
+            cache.put(key, new Known<>(found, made, hash, System.nanoTime() + ttl.toNanos()));
+            return made;
         });
     }
 
