@@ -3,7 +3,9 @@ package id.siaga.ticket.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.ticket.support.Agents;
 import id.siaga.ticket.support.Api;
+import id.siaga.ticket.support.EmbeddedPostgresResource;
 import id.siaga.ticket.support.Pages;
+import id.siaga.ticket.support.RawRequest;
 import id.siaga.ticket.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -375,6 +377,47 @@ class HostileInputTest {
         long id = Api.newTicket("escalation for multipart");
         Api.toThirdPartyRepair(id);
         return Sql.count(dataSource, "select max(id) from escalation where ticket_id = " + id);
+    }
+
+    static Stream<Arguments> blankContentTypes() {
+        return Stream.of("", " ", "\t").flatMap(type -> Stream.of(Arguments.of("complaint", type),
+                Arguments.of("findings", type), Arguments.of("server", type), Arguments.of("user change", type)));
+    }
+
+    /** A Content-Type header with no media type in it failed the CSRF filter's parse with a 500 (found 2026-12-07). */
+    @ParameterizedTest(name = "{0} with Content-Type \"{1}\"")
+    @MethodSource("blankContentTypes")
+    void refusesABlankContentTypeWith415AndWritesNothing(String operation, String type) throws Exception {
+        Operation op = operations().stream().filter(o -> o.name().equals(operation)).findFirst().orElseThrow();
+        long before = Sql.count(dataSource, op.counted());
+        String authorization = switch (operation) {
+            case "findings" -> "Bearer " + server.token();
+            case "complaint" -> basic(Api.ADB, Api.PASSWORD);
+            default -> basic("admin", EmbeddedPostgresResource.ADMIN_PASSWORD);
+        };
+        RawRequest.Answer answer = RawRequest.of(op.method(), op.path().get()).header("Authorization", authorization)
+                .body(type, op.valid()).send();
+        assertEquals(415, answer.status(), answer.body());
+        assertTrue(answer.header("Content-Type").startsWith(PROBLEM), answer.headers().toString());
+        assertEquals(415, JSON.readTree(answer.body()).get("status").asInt());
+        assertTrue(JSON.readTree(answer.body()).get("detail").asText().contains("application/json"), answer.body());
+        assertEquals(before, Sql.count(dataSource, op.counted()), "nothing written");
+    }
+
+    @Test
+    void refusesABlankContentTypeOnAPageAndLeavesTheOtherMethodsAlone() {
+        RawRequest.Answer page = RawRequest.post("/masuk").body("", "username=admin&password=x").send();
+        assertEquals(415, page.status(), page.body());
+        assertTrue(page.header("Content-Type").startsWith(PROBLEM));
+        RawRequest.Answer list = RawRequest.get("/api/v1/servers")
+                .header("Authorization", basic("admin", EmbeddedPostgresResource.ADMIN_PASSWORD))
+                .header("Content-Type", "").send();
+        assertEquals(200, list.status(), list.body());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String write(Object value) {

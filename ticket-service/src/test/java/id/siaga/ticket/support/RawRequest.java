@@ -55,6 +55,11 @@ public final class RawRequest {
         return new RawRequest("GET", path);
     }
 
+    /** A request with any method, e.g. PATCH. */
+    public static RawRequest of(String method, String path) {
+        return new RawRequest(method, path);
+    }
+
     /** Sets (or replaces) a header. */
     public RawRequest header(String name, String value) {
         headers.put(name, value);
