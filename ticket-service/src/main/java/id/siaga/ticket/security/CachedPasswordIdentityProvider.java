@@ -1,5 +1,6 @@
 package id.siaga.ticket.security;
 
+import id.siaga.ticket.rest.json.TextRules;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
@@ -201,8 +202,14 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
         }
     }
 
-    /** @return the account's stored password hash and roles, or null when there is no such user */
+    /**
+     * @return the account's stored password hash and roles, or null when there is no such user (as for a name with a
+     * NUL character or an unpaired surrogate, which no stored name has: PostgreSQL would refuse to compare it)
+     */
     private Account account(String username) {
+        if (TextRules.problem(username) != null) {
+            return null;
+        }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select password_hash, roles, active from app_user where username = ?")) {
             s.setString(1, username);

@@ -415,6 +415,24 @@ class HostileInputTest {
         assertEquals(200, list.status(), list.body());
     }
 
+    /** A user name with a NUL character reached PostgreSQL, which refused it: a 500 (found 2026-12-07). */
+    @Test
+    void refusesAUserNameWithANulCharacterAsAWrongSignIn() {
+        for (String credentials : List.of(NUL + ":" + NUL, "ad" + NUL + "min:" + EmbeddedPostgresResource.ADMIN_PASSWORD,
+                "admin" + NUL + ":x")) {
+            RawRequest.Answer answer = RawRequest.get("/api/v1/users/me").header("Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .send();
+            assertEquals(401, answer.status(), answer.body());
+            assertTrue(answer.header("Content-Type").startsWith(PROBLEM), answer.headers().toString());
+        }
+        RawRequest.Answer form = RawRequest.post("/j_security_check").header("Origin", "http://localhost:" + RestAssured.port)
+                .body("application/x-www-form-urlencoded", "username=ad%00min&password=x").send();
+        assertTrue(form.status() < 500, form.status() + " " + form.body());
+        assertTrue(form.all("Set-Cookie").stream().noneMatch(c -> c.startsWith("siaga-session=") && !c.startsWith("siaga-session=;")),
+                form.all("Set-Cookie").toString());
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
