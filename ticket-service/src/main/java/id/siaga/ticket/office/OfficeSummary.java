@@ -41,6 +41,13 @@ public record OfficeSummary(
                 + "each once, in the order it received them")
         List<@Valid @NotNull OfficeSummary> offices) {
 
+    /**
+     * The most any count of a summary may be (servers, tickets, escalations, step visits): far above any office, and
+     * low enough that the sums an upstream stores (open faults, overdue steps, open escalations over at most 100
+     * entries) stay whole numbers PostgreSQL's {@code integer} holds.
+     */
+    public static final long MAX_COUNT = 1_000_000;
+
     /** Regional codes: digits, letters, dots and dashes, as in {@code 13.01}. */
     public static final String CODE_PATTERN = "[0-9A-Za-z][0-9A-Za-z.\\-]{0,19}";
 
@@ -59,12 +66,14 @@ public record OfficeSummary(
      * @param inMaintenance servers in a maintenance window now
      */
     public record ServerGroup(@NotBlank @Size(max = 20) String application, @NotBlank @Size(max = 20) String role,
-            @Pattern(regexp = "OK|WARN|CRIT|UNKNOWN") String worstStatus, Instant worstSince, @Min(0) long servers,
-            @Min(0) long reporting, @Min(0) long silent, @Min(0) long inMaintenance) {
+            @Pattern(regexp = "OK|WARN|CRIT|UNKNOWN") String worstStatus, Instant worstSince,
+            @Min(0) @Max(MAX_COUNT) long servers, @Min(0) @Max(MAX_COUNT) long reporting,
+            @Min(0) @Max(MAX_COUNT) long silent, @Min(0) @Max(MAX_COUNT) long inMaintenance) {
     }
 
     /** Open tickets at one SOP step and how many of them are past the step's time standard. */
-    public record StepTickets(@NotBlank @Size(max = 40) String step, @Min(0) long open, @Min(0) long overdue) {
+    public record StepTickets(@NotBlank @Size(max = 40) String step, @Min(0) @Max(MAX_COUNT) long open,
+            @Min(0) @Max(MAX_COUNT) long overdue) {
     }
 
     /** Open escalations per level and when the oldest unacknowledged one was made (null when none). */
@@ -72,7 +81,7 @@ public record OfficeSummary(
     }
 
     /** Open escalations at one level. */
-    public record LevelCount(@Min(1) @Max(9) int level, @Min(0) long count) {
+    public record LevelCount(@Min(1) @Max(9) int level, @Min(0) @Max(MAX_COUNT) long count) {
     }
 
     /** The month's SOP compliance, as the monthly report computes it. */
@@ -87,12 +96,13 @@ public record OfficeSummary(
     }
 
     /** Step visits completed this month: count, median and p90 time in seconds, how many had and met a standard. */
-    public record StepCompliance(@NotBlank @Size(max = 40) String step, @Min(0) long count, @Min(0) double medianSeconds,
-            @Min(0) double p90Seconds, @Min(0) long withStandard, @Min(0) long withinStandard) {
+    public record StepCompliance(@NotBlank @Size(max = 40) String step, @Min(0) @Max(MAX_COUNT) long count,
+            @Min(0) double medianSeconds, @Min(0) double p90Seconds, @Min(0) @Max(MAX_COUNT) long withStandard,
+            @Min(0) @Max(MAX_COUNT) long withinStandard) {
     }
 
     /** Servers whose agent reported this version. */
-    public record VersionCount(@NotBlank @Size(max = 100) String version, @Min(0) long servers) {
+    public record VersionCount(@NotBlank @Size(max = 100) String version, @Min(0) @Max(MAX_COUNT) long servers) {
     }
 
     /** An open ticket, sent only with ticket titles turned on. */

@@ -202,6 +202,52 @@ class OfficeApiTest {
         assertEquals(0, Sql.count(dataSource, "select count(*) from office where code = '" + code + ".1' and token_hash is not null"));
     }
 
+    /**
+     * A count past 2^31 failed the upstream's integer columns with a 500 (found 2026-12-07): every count of a summary is
+     * at most {@link OfficeSummary#MAX_COUNT}, and a hundred steps at that count still store their sums.
+     */
+    @Test
+    void refusesACountAboveTheMostAnOfficeCanHaveAndStoresTheLargestSums() throws Exception {
+        String code = "18." + (10 + (int) (Math.random() * 80));
+        String token = Api.admin().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Kabupaten Besar"))
+                .post("/api/v1/offices").then().statusCode(201).extract().path("token");
+        OfficeSummary base = summaryOf(code);
+        long over = OfficeSummary.MAX_COUNT + 1;
+        Map<String, OfficeSummary> refused = Map.of(
+                "tickets[0].open", with(base, List.of(new OfficeSummary.StepTickets("ANALYSIS", 2147483648L, 0)), base.escalations()),
+                "tickets[0].overdue", with(base, List.of(new OfficeSummary.StepTickets("ANALYSIS", 1, over)), base.escalations()),
+                "escalations.open[0].count", with(base, base.tickets(),
+                        new OfficeSummary.Escalations(List.of(new OfficeSummary.LevelCount(1, Long.MAX_VALUE)), null)));
+        for (Map.Entry<String, OfficeSummary> bad : refused.entrySet()) {
+            RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                    .body(json.writeValueAsString(bad.getValue())).post("/api/v1/offices/{code}/summaries", code)
+                    .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                    .body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.endsWith(bad.getKey())));
+        }
+        assertEquals(0, Sql.count(dataSource, "select count(*) from office_summary where office_code = '" + code + "'"));
+
+        List<OfficeSummary.StepTickets> most = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            most.add(new OfficeSummary.StepTickets("STEP_" + i, OfficeSummary.MAX_COUNT, OfficeSummary.MAX_COUNT));
+        }
+        List<OfficeSummary.LevelCount> levels = new java.util.ArrayList<>();
+        for (int level = 1; level <= 9; level++) {
+            levels.add(new OfficeSummary.LevelCount(level, OfficeSummary.MAX_COUNT));
+        }
+        RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(json.writeValueAsString(with(base, most, new OfficeSummary.Escalations(levels, null))))
+                .post("/api/v1/offices/{code}/summaries", code).then().statusCode(202);
+        assertEquals(1, Sql.count(dataSource, "select count(*) from office where code = '" + code
+                + "' and open_faults = 100000000 and overdue_steps = 100000000 and open_escalations = 9000000"));
+    }
+
+    private static OfficeSummary with(OfficeSummary s, List<OfficeSummary.StepTickets> tickets,
+            OfficeSummary.Escalations escalations) {
+        return new OfficeSummary(UUID.randomUUID(), s.office(), s.generatedAt(), s.intervalSeconds(), s.thinnedBefore(),
+                s.servers(), tickets, escalations, s.compliance(), s.findingsIngested(), s.agentVersions(), s.ticketTitles(),
+                s.offices());
+    }
+
     private static OfficeSummary summaryOf(String code) {
         return new OfficeSummary(UUID.randomUUID(), new OfficeSummary.OfficeRef(code, "Kota Uji"), Instant.now().minusSeconds(5),
                 60, 0, List.of(), List.of(), new OfficeSummary.Escalations(List.of(), null),
