@@ -1,6 +1,5 @@
 package id.siaga.ticket.security;
 
-import id.siaga.ticket.rest.json.TextRules;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
@@ -204,10 +203,10 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
 
     /**
      * @return the account's stored password hash and roles, or null when there is no such user (as for a name with a
-     * NUL character or an unpaired surrogate, which no stored name has: PostgreSQL would refuse to compare it)
+     * NUL character, which no stored name has: PostgreSQL would refuse to compare it)
      */
     private Account account(String username) {
-        if (TextRules.problem(username) != null) {
+        if (username.indexOf('\u0000') >= 0) {
             return null;
         }
         try (Connection c = dataSource.getConnection();
