@@ -392,8 +392,8 @@ class HostileInputTest {
         long before = Sql.count(dataSource, op.counted());
         String authorization = switch (operation) {
             case "findings" -> "Bearer " + server.token();
-            case "complaint" -> basic(Api.ADB, Api.PASSWORD);
-            default -> basic("admin", EmbeddedPostgresResource.ADMIN_PASSWORD);
+            case "complaint" -> Api.basicHeader(Api.ADB, Api.PASSWORD);
+            default -> Api.basicHeader("admin", EmbeddedPostgresResource.ADMIN_PASSWORD);
         };
         RawRequest.Answer answer = RawRequest.of(op.method(), op.path().get()).header("Authorization", authorization)
                 .body(type, op.valid()).send();
@@ -410,7 +410,7 @@ class HostileInputTest {
         assertEquals(415, page.status(), page.body());
         assertTrue(page.header("Content-Type").startsWith(PROBLEM));
         RawRequest.Answer list = RawRequest.get("/api/v1/servers")
-                .header("Authorization", basic("admin", EmbeddedPostgresResource.ADMIN_PASSWORD))
+                .header("Authorization", Api.basicHeader("admin", EmbeddedPostgresResource.ADMIN_PASSWORD))
                 .header("Content-Type", "").send();
         assertEquals(200, list.status(), list.body());
     }
@@ -418,11 +418,10 @@ class HostileInputTest {
     /** A user name with a NUL character reached PostgreSQL, which refused it: a 500 (found 2026-12-07). */
     @Test
     void refusesAUserNameWithANulCharacterAsAWrongSignIn() {
-        for (String credentials : List.of(NUL + ":" + NUL, "ad" + NUL + "min:" + EmbeddedPostgresResource.ADMIN_PASSWORD,
-                "admin" + NUL + ":x")) {
-            RawRequest.Answer answer = RawRequest.get("/api/v1/users/me").header("Authorization", "Basic "
-                    + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .send();
+        for (List<String> credentials : List.of(List.of(NUL, NUL), List.of("ad" + NUL + "min",
+                EmbeddedPostgresResource.ADMIN_PASSWORD), List.of("admin" + NUL, "x"))) {
+            RawRequest.Answer answer = RawRequest.get("/api/v1/users/me")
+                    .header("Authorization", Api.basicHeader(credentials.get(0), credentials.get(1))).send();
             assertEquals(401, answer.status(), answer.body());
             assertTrue(answer.header("Content-Type").startsWith(PROBLEM), answer.headers().toString());
         }
@@ -431,11 +430,6 @@ class HostileInputTest {
         assertTrue(form.status() < 500, form.status() + " " + form.body());
         assertTrue(form.all("Set-Cookie").stream().noneMatch(c -> c.startsWith("siaga-session=") && !c.startsWith("siaga-session=;")),
                 form.all("Set-Cookie").toString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String write(Object value) {

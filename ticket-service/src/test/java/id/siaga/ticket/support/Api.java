@@ -4,6 +4,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,11 @@ public final class Api {
     public static RequestSpecification as(String username) {
         ensureUsers();
         return RestAssured.given().auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON);
+    }
+
+    /** @return the Authorization header value of HTTP Basic for this user name and password (UTF-8) */
+    public static String basicHeader(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static RequestSpecification anonymous() {

@@ -37,7 +37,7 @@ class PageHeadersTest {
             assertPageHeaders(answer);
         }
         for (RawRequest.Answer answer : List.of(RawRequest.get("/api/v1/tickets").send(),
-                RawRequest.get("/api/v1/tickets").header("Authorization", basic(Api.ADB)).send())) {
+                RawRequest.get("/api/v1/tickets").header("Authorization", Api.basicHeader(Api.ADB, Api.PASSWORD)).send())) {
             assertEquals("DENY", answer.header("X-Frame-Options"), answer.headers().toString());
             assertEquals("nosniff", answer.header("X-Content-Type-Options"));
             assertEquals("same-origin", answer.header("Referrer-Policy"));
@@ -45,7 +45,7 @@ class PageHeadersTest {
             assertNotNull(csp, answer.headers().toString());
             assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), csp);
         }
-        RawRequest.Answer swagger = RawRequest.get("/q/swagger-ui/").header("Authorization", basic(Api.VIEWER)).send();
+        RawRequest.Answer swagger = RawRequest.get("/q/swagger-ui/").header("Authorization", Api.basicHeader(Api.VIEWER, Api.PASSWORD)).send();
         assertEquals(200, swagger.status());
         assertEquals("DENY", swagger.header("X-Frame-Options"));
         assertEquals("nosniff", swagger.header("X-Content-Type-Options"));
@@ -141,10 +141,6 @@ class PageHeadersTest {
 
     private static RawRequest signedIn(Pages pages, RawRequest request) {
         return request.header("Cookie", Pages.SESSION_COOKIE + "=" + pages.sessionCookie());
-    }
-
-    private static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return the whole Set-Cookie header that sets the cookie */
