@@ -227,12 +227,7 @@ public final class JdbcCheck implements Check {
         if (driverClass == null) {
             return DriverManager.getConnection(url, properties);
         }
-        Driver driver;
-        try {
-            driver = (Driver) Class.forName(driverClass).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new SQLException("JDBC driver " + driverClass + " is not available", e);
-        }
+        Driver driver = JdbcDrivers.load(driverClass);
         Connection connection = driver.connect(url, properties);
         if (connection == null) {
             throw new SQLException("the JDBC driver does not accept the URL " + url);

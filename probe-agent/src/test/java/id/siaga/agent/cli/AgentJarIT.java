@@ -1,6 +1,8 @@
 package id.siaga.agent.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.siaga.agent.TestMariaDb;
+import id.siaga.agent.TestPostgres;
 import id.siaga.agent.support.TicketServiceProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +124,49 @@ class AgentJarIT {
         Run version = run(Map.of(), "--version");
         assertEquals(0, version.exitCode());
         assertTrue(version.out().startsWith("siaga-agent 1."), version.out());
+    }
+
+    @Test
+    void checkLoadsEachBundledJdbcDriverFromThePackagedJarAndLeavesNoCopyBehind() throws Exception {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            assertTrue(jar.stream().map(ZipEntry::getName).noneMatch(name -> name.startsWith("org/postgresql/")
+                    || name.startsWith("org/mariadb/") || name.startsWith("oracle/")), "drivers not among the classes");
+        }
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path config = fixture.config("""
+                  - key: pg
+                    kind: jdbc
+                    url: %s
+                    user: %s
+                    password: ro-secret
+                    query: select count(*) from penduduk
+                    expectValue: "3"
+                  - key: maria
+                    kind: jdbc
+                    url: %s
+                    user: %s
+                    password: %s
+                    query: select 1
+                  - key: oracle
+                    kind: jdbc
+                    url: "jdbc:oracle:thin:@//127.0.0.1:9/SIAK"
+                    user: siaga_ro
+                    password: x
+                    query: select 1 from dual
+                    timeoutSeconds: 5
+                """.formatted(TestPostgres.siakUrl(), TestPostgres.READ_ONLY_USER, TestMariaDb.url(),
+                TestMariaDb.READ_ONLY_USER, TestMariaDb.PASSWORD));
+
+        Run check = run(Map.of("SIAGA_AGENT_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp), "check", "-c", config.toString());
+
+        assertTrue(check.out().matches("(?s).*\\npg\\s+jdbc\\s+OK\\s.*"), check::toString);
+        assertTrue(check.out().matches("(?s).*\\nmaria\\s+jdbc\\s+OK\\s.*"), check::toString);
+        // No Oracle database here: the Oracle driver itself answers that nothing listens.
+        assertTrue(check.out().matches("(?s).*\\noracle\\s+jdbc\\s+CRIT\\s+cannot connect to database: ORA-12541.*"),
+                check::toString);
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "the unpacked drivers are removed when the agent exits");
+        }
     }
 
     private Run run(Map<String, String> env, String... args) throws Exception {
