@@ -166,6 +166,14 @@ public interface SiagaConfig {
         Duration retention();
 
         /**
+         * How often the stored state of a steady check is rewritten: one whose last 20 results all passed, with no
+         * ticket and not flapping, so that a passing result changes nothing but its time, message and pass count.
+         * Every finding is still stored at once, and any other result is applied to the stored state at once.
+         */
+        @WithDefault("PT1M")
+        Duration steadyRefresh();
+
+        /**
          * How far ahead of the service's clock a finding's {@code observedAt} may be (agents' clocks drift a little);
          * a later one is refused, as is one older than the {@link #retention()}.
          */

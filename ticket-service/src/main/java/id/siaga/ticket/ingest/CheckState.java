@@ -28,6 +28,8 @@ public final class CheckState {
     /** Whether that ticket is still open. */
     boolean ticketOpen;
     Instant lastEvidenceAt;
+    /** When its row was last written ({@code updated_at}), or null when it has none yet. */
+    Instant writtenAt;
 
     CheckState(long serverId, String checkKey) {
         this.serverId = serverId;

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -69,9 +70,11 @@ final class FindingRules {
      * @param windows      maintenance windows that may cover the findings
      * @param openAfter    failing results in a row that open a ticket, unless the finding says otherwise
      * @param recoverAfter passing results in a row that record a recovery, unless the finding says otherwise
+     * @param rewriteBefore a steady check ({@link StreakRules#isSteady}) that stays steady is left out of
+     *                     {@code changed} unless its row was written before this time
      */
     static Applied apply(AgentTickets.Source server, Map<String, CheckState> states, List<Finding> fresh,
-            List<MaintenanceWindow> windows, int openAfter, int recoverAfter, Effects effects) {
+            List<MaintenanceWindow> windows, int openAfter, int recoverAfter, Instant rewriteBefore, Effects effects) {
         List<Evidence> evidence = new ArrayList<>();
         Set<String> changed = new HashSet<>();
         Map<UUID, Finding> rechecked = new LinkedHashMap<>();
@@ -87,7 +90,9 @@ final class FindingRules {
             if (state.observedAt != null && finding.observedAt().isBefore(state.observedAt)) {
                 continue;
             }
-            changed.add(finding.checkKey());
+            boolean wasSteady = StreakRules.isSteady(state);
+            String kindBefore = state.kind;
+            String dependsOnBefore = state.dependsOn;
             boolean suppressed = windows.stream().anyMatch(w -> w.covers(server.id(), finding.observedAt()));
             CheckState link = finding.dependsOn() == null ? null : states.get(finding.dependsOn());
             boolean inhibited = link != null && link.status != null && link.status.isFailing();
@@ -129,6 +134,12 @@ final class FindingRules {
             if (finding.status() == CheckStatus.CRIT && before != CheckStatus.CRIT && !suppressed && !inhibited
                     && !finding.isHeartbeat() && server.role().isCritical()) {
                 effects.escalate(criticalFinding(server, state, finding));
+            }
+            boolean quiet = wasSteady && StreakRules.isSteady(state) && Objects.equals(kindBefore, state.kind)
+                    && Objects.equals(dependsOnBefore, state.dependsOn)
+                    && state.writtenAt != null && !state.writtenAt.isBefore(rewriteBefore);
+            if (!quiet) {
+                changed.add(finding.checkKey());
             }
         }
         List<CheckState> toSave = changed.stream().sorted().map(states::get).toList();

@@ -388,6 +388,7 @@ public class FindingStore {
             state.ticketId = rs.wasNull() ? null : ticketId;
             state.ticketOpen = "OPEN".equals(rs.getString("ticket_state"));
             state.lastEvidenceAt = Jdbc.getInstant(rs, "last_evidence_at");
+            state.writtenAt = Jdbc.getInstant(rs, "updated_at");
             states.computeIfAbsent(serverId, id -> new HashMap<>()).put(state.checkKey, state);
         }
         return states;

@@ -145,7 +145,7 @@ public class FindingWriter {
                     FindingRules.Applied applied = FindingRules.apply(server,
                             states.computeIfAbsent(serverId, id -> new HashMap<>()), ordered, windows,
                             config.findings().openAfter(), config.findings().recoverAfter(),
-                            effects(server, now, windows, numbers));
+                            now.minus(config.findings().steadyRefresh()), effects(server, now, windows, numbers));
                     changed.addAll(applied.changed());
                     evidence.addAll(applied.evidence());
                     if (applied.heartbeat() != null) {
@@ -156,6 +156,7 @@ public class FindingWriter {
                 }
             }
             Map<Long, List<Recheck>> rechecks = store.finish(connection, serverIds, heartbeats, changed, evidence, now);
+            changed.forEach(state -> state.writtenAt = now);
             // last, so that the counter row is locked only while this transaction commits
             tickets.assignNumbers(numbers);
             holdOnceCommitted(serverIds, begun.versions(), states);

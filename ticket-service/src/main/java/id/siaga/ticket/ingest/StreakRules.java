@@ -113,6 +113,15 @@ public final class StreakRules {
         return outcomes;
     }
 
+    /**
+     * @return whether the check is steady: its last {@link #HISTORY} results all passed and it has no ticket, so that
+     * a passing result changes nothing but its time, message and pass count (which matters only once it fails)
+     */
+    static boolean isSteady(CheckState state) {
+        return state.status == CheckStatus.OK && state.history == 0 && state.historyLength == HISTORY
+                && !state.flapping && state.ticketId == null && state.consecutiveFailures == 0;
+    }
+
     /** @return whether the recent results change state often enough to call the check flapping */
     static boolean isFlapping(int history, int length, boolean wasFlapping) {
         if (length < FLAP_MIN_RESULTS) {

@@ -125,13 +125,50 @@ class FindingRulesTest {
         states.get("network").status = CheckStatus.CRIT;
         states.get("network").observedAt = at;
         states.get("network").consecutiveFailures = 1;
-        FindingRules.Applied applied = FindingRules.apply(APP, states, List.of(web, net), windows, 1, 2, effects);
+        FindingRules.Applied applied = FindingRules.apply(APP, states, List.of(web, net), windows, 1, 2, clock, effects);
         assertEquals(List.of("open network after 2"), done, "network first, so siak-web is inhibited");
         assertEquals(List.of("network", "siak-web"), applied.changed().stream().map(CheckState::checkKey).toList());
 
         FindingRules.Applied late = FindingRules.apply(APP, states,
-                List.of(finding("network", CheckStatus.OK, null, null, at)), windows, 1, 2, effects);
+                List.of(finding("network", CheckStatus.OK, null, null, at)), windows, 1, 2, clock, effects);
         assertEquals(List.of(), late.changed(), "a result older than the state changes nothing");
+    }
+
+    @Test
+    void leavesASteadyCheckUnwrittenUntilItsRowIsAMinuteOldButWritesAnyChangeAtOnce() {
+        for (int i = 0; i < StreakRules.HISTORY; i++) {
+            assertEquals(List.of("disk"), keys(apply(APP, ok("disk", "12 % used"))), "not steady yet: written");
+        }
+        CheckState disk = states.get("disk");
+        disk.writtenAt = clock;
+
+        FindingRules.Applied quiet = apply(APP, ok("disk", "13 % used"));
+        assertEquals(List.of(), keys(quiet), "steady, written within the minute: not written again");
+        assertEquals("13 % used", disk.message, "the state held is the newest");
+        assertEquals(StreakRules.HISTORY + 1, disk.consecutivePasses);
+
+        clock = disk.writtenAt.plusSeconds(60);
+        assertEquals(List.of("disk"), keys(apply(APP, ok("disk"))), "a minute after its last write: written again");
+        disk.writtenAt = clock;
+
+        assertEquals(List.of("disk"), keys(apply(APP, finding("disk", CheckStatus.WARN, "91 % used", null, next()))),
+                "a failing result is written at once");
+        assertEquals(List.of("disk"), keys(apply(APP, ok("disk"))), "and so is every result until it is steady again");
+    }
+
+    @Test
+    void writesEveryResultOfACheckWithATicketOrANewKindOrLink() {
+        for (int i = 0; i < StreakRules.HISTORY; i++) {
+            apply(APP, ok("web"));
+        }
+        CheckState web = states.get("web");
+        web.writtenAt = clock;
+        assertEquals(List.of("web"), keys(apply(APP, finding("web", CheckStatus.OK, null, "network", next()))),
+                "a new dependency is written");
+        web.writtenAt = clock;
+        web.ticketId = 5L;
+        assertEquals(List.of("web"), keys(apply(APP, finding("web", CheckStatus.OK, null, "network", next()))),
+                "a check with a ticket is written");
     }
 
     @Test
@@ -139,7 +176,7 @@ class FindingRulesTest {
         Finding older = heartbeat("agent 1.4.1 alive; outbox 0", Map.of("intervalSeconds", 30.0), clock);
         Finding newer = heartbeat("agent 1.4.2 alive; outbox 3", Map.of("intervalSeconds", 45.0, "outboxSize", 3.0),
                 clock.plusSeconds(30));
-        FindingRules.Applied applied = FindingRules.apply(APP, states, List.of(older, newer), windows, 2, 2, effects);
+        FindingRules.Applied applied = FindingRules.apply(APP, states, List.of(older, newer), windows, 2, 2, clock, effects);
         assertEquals(newer, applied.heartbeat());
         FindingRules.HeartbeatFacts facts = FindingRules.heartbeatFacts(applied.heartbeat());
         assertEquals(new FindingRules.HeartbeatFacts(45, "1.4.2", 3, newer.observedAt()), facts);
@@ -180,7 +217,11 @@ class FindingRulesTest {
     }
 
     private FindingRules.Applied apply(AgentTickets.Source server, Finding... findings) {
-        return FindingRules.apply(server, states, List.of(findings), windows, 2, 2, effects);
+        return FindingRules.apply(server, states, List.of(findings), windows, 2, 2, clock.minusSeconds(60), effects);
+    }
+
+    private static List<String> keys(FindingRules.Applied applied) {
+        return applied.changed().stream().map(CheckState::checkKey).toList();
     }
 
     private Finding crit(String check, String message) {

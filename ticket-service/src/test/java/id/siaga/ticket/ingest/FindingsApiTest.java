@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,6 +247,29 @@ class FindingsApiTest {
                 + server.id() + " and check_key = 'siak-web'"));
         assertNull(Sql.tryExecute(dataSource, "update server set state_version = state_version + 1 where id = " + server.id()));
         assertOneMoreFailureMakes(server, t, 2, 1, "the other instance's failure and this one open the ticket");
+    }
+
+    @Test
+    void rewritesASteadyCheckAtMostOnceAMinuteYetStoresEveryFindingAndAppliesAFailureAtOnce() {
+        Agents.Registered server = Agents.register("siak-app-steady", "SIAK_APP");
+        String[] passes = new String[StreakRules.HISTORY];
+        Arrays.fill(passes, "OK");
+        Instant t = Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(600), passes);
+        String row = "from check_state where server_id = " + server.id() + " and check_key = 'siak-web'";
+        long written = Sql.count(dataSource, "select (extract(epoch from updated_at) * 1000000)::bigint " + row);
+
+        t = Agents.results(server, "siak-web", "http", t, "OK", "OK");
+        assertEquals(StreakRules.HISTORY + 2, Sql.count(dataSource, "select count(*) from finding where server_id = "
+                + server.id() + " and check_key = 'siak-web'"), "every finding is stored");
+        assertEquals(written, Sql.count(dataSource, "select (extract(epoch from updated_at) * 1000000)::bigint " + row),
+                "the steady check's row is not written again within the minute");
+        assertEquals(StreakRules.HISTORY, Sql.count(dataSource, "select consecutive_passes " + row));
+
+        Agents.results(server, "siak-web", "http", t, "CRIT");
+        Api.as(Api.ADB).get("/api/v1/servers/{id}/checks", server.id()).then().statusCode(200)
+                .body("find { it.check == 'siak-web' }.status", equalTo("CRIT"))
+                .body("find { it.check == 'siak-web' }.consecutiveFailures", equalTo(1))
+                .body("find { it.check == 'siak-web' }.consecutivePasses", equalTo(0));
     }
 
     @Test
