@@ -166,8 +166,9 @@ public interface SiagaConfig {
         Duration retention();
 
         /**
-         * How often the stored state of a steady check is rewritten: one whose last 20 results all passed, with no
-         * ticket and not flapping, so that a passing result changes nothing but its time, message and pass count.
+         * How often the stored state of a steady check is rewritten: one whose last 20 results all passed, not
+         * flapping, with no ticket or with its ticket's recovery recorded, so that a passing result changes nothing
+         * but its time, message and pass count.
          * Every finding is still stored at once, and any other result is applied to the stored state at once.
          */
         @WithDefault("PT1M")

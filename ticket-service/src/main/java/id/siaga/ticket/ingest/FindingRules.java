@@ -90,7 +90,8 @@ final class FindingRules {
             if (state.observedAt != null && finding.observedAt().isBefore(state.observedAt)) {
                 continue;
             }
-            boolean wasSteady = StreakRules.isSteady(state);
+            int recover = finding.recoverAfter() != null ? finding.recoverAfter() : recoverAfter;
+            boolean wasSteady = StreakRules.isSteady(state, recover);
             String kindBefore = state.kind;
             String dependsOnBefore = state.dependsOn;
             boolean suppressed = windows.stream().anyMatch(w -> w.covers(server.id(), finding.observedAt()));
@@ -98,7 +99,6 @@ final class FindingRules {
             boolean inhibited = link != null && link.status != null && link.status.isFailing();
             CheckStatus before = state.status;
             int open = finding.openAfter() != null ? finding.openAfter() : openAfter;
-            int recover = finding.recoverAfter() != null ? finding.recoverAfter() : recoverAfter;
             for (StreakRules.Outcome outcome : StreakRules.apply(state, finding, open, recover)) {
                 switch (outcome) {
                     case OPEN_TICKET, OPEN_TICKET_FLAPPING -> {
@@ -135,7 +135,7 @@ final class FindingRules {
                     && !finding.isHeartbeat() && server.role().isCritical()) {
                 effects.escalate(criticalFinding(server, state, finding));
             }
-            boolean quiet = wasSteady && StreakRules.isSteady(state) && Objects.equals(kindBefore, state.kind)
+            boolean quiet = wasSteady && StreakRules.isSteady(state, recover) && Objects.equals(kindBefore, state.kind)
                     && Objects.equals(dependsOnBefore, state.dependsOn)
                     && state.writtenAt != null && !state.writtenAt.isBefore(rewriteBefore);
             if (!quiet) {

@@ -114,12 +114,15 @@ public final class StreakRules {
     }
 
     /**
-     * @return whether the check is steady: its last {@link #HISTORY} results all passed and it has no ticket, so that
-     * a passing result changes nothing but its time, message and pass count (which matters only once it fails)
+     * @param recoverAfter passing results in a row that record a recovery on the check's ticket
+     * @return whether the check is steady: its last {@link #HISTORY} results all passed and it has no ticket, or its
+     * open ticket has had its recovery recorded, so that a passing result changes nothing but its time, message and
+     * pass count (which matters only once it fails)
      */
-    static boolean isSteady(CheckState state) {
+    static boolean isSteady(CheckState state, int recoverAfter) {
         return state.status == CheckStatus.OK && state.history == 0 && state.historyLength == HISTORY
-                && !state.flapping && state.ticketId == null && state.consecutiveFailures == 0;
+                && !state.flapping && state.consecutiveFailures == 0
+                && (state.ticketId == null || state.ticketOpen && state.consecutivePasses > recoverAfter);
     }
 
     /** @return whether the recent results change state often enough to call the check flapping */

@@ -64,7 +64,7 @@ class NationalHeadroomBenchmark {
                     load[i][r] = Baselines.loadAverage1();
                 }
             }
-            String text = report(loadAtStart, warmUp, b1, runs, load, cpu, Baselines.loadAverage())
+            String text = report(loadAtStart, posts.describe(), warmUp, b1, runs, load, cpu, Baselines.loadAverage())
                     + StatementProfile.report(postgres);
             System.out.println(text);
             TicketListBenchmark.write("national-headroom.txt", text);
@@ -72,7 +72,7 @@ class NationalHeadroomBenchmark {
         }
     }
 
-    private static String report(String loadAtStart, Bench.WarmUp warmUp, double[] b1, LoadGenerator.Run[][] runs,
+    private static String report(String loadAtStart, String mix, Bench.WarmUp warmUp, double[] b1, LoadGenerator.Run[][] runs,
             double[][] load, String[][] cpu, String loadAtEnd) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%n==== SIAGA national headroom: %d servers, posts of 8 findings + heartbeat, "
@@ -81,6 +81,7 @@ class NationalHeadroomBenchmark {
         t.append("latency from each post's scheduled send; goal 3420 posts/s (20 x the national 171/s) with p99 <= 500 ms "
                 + "and no error\n");
         t.append("load average (1/5/15 min) at start: ").append(loadAtStart).append("; at end: ").append(loadAtEnd).append('\n');
+        t.append(mix).append('\n');
         t.append(warmUp.describe()).append('\n');
         t.append(String.format(Locale.ROOT, "B1 beside each round: %s tx/s (min / median / max %s)%n", Bench.runs(b1, "%.0f"),
                 Bench.spread(b1, "%.0f")));

@@ -157,18 +157,23 @@ class FindingRulesTest {
     }
 
     @Test
-    void writesEveryResultOfACheckWithATicketOrANewKindOrLink() {
+    void treatsAnOpenTicketsRecoveredCheckAsSteadyButWritesANewLinkAndAnUnrecoveredTicketsCheck() {
         for (int i = 0; i < StreakRules.HISTORY; i++) {
             apply(APP, ok("web"));
         }
         CheckState web = states.get("web");
         web.writtenAt = clock;
+        web.ticketId = 5L;
+        web.ticketOpen = true;
+        assertEquals(List.of(), keys(apply(APP, ok("web"))), "20 passes, its ticket's recovery recorded: steady");
+
         assertEquals(List.of("web"), keys(apply(APP, finding("web", CheckStatus.OK, null, "network", next()))),
                 "a new dependency is written");
         web.writtenAt = clock;
-        web.ticketId = 5L;
-        assertEquals(List.of("web"), keys(apply(APP, finding("web", CheckStatus.OK, null, "network", next()))),
-                "a check with a ticket is written");
+        Finding recoversLater = new Finding(UUID.randomUUID(), "web", "tcp", CheckStatus.OK, null, Map.of(), next(), 3,
+                "network", null, null, 40);
+        assertEquals(List.of("web"), keys(apply(APP, recoversLater)),
+                "a ticket whose recovery needs more passes than the check has: every pass is written");
     }
 
     @Test
