@@ -175,6 +175,14 @@ public interface SiagaConfig {
         Duration steadyRefresh();
 
         /**
+         * Fewest agents' posts one write must carry (posts that waited for each other: the service is busy) before
+         * it leaves steady checks' rows for {@link #steadyRefresh()}; a smaller write writes every check's state, so
+         * while the service keeps up one post at a time what it shows is exact.
+         */
+        @WithDefault("4")
+        int steadyBatch();
+
+        /**
          * How far ahead of the service's clock a finding's {@code observedAt} may be (agents' clocks drift a little);
          * a later one is refused, as is one older than the {@link #retention()}.
          */

@@ -108,6 +108,8 @@ public class FindingWriter {
     @Transactional
     public List<Result> write(List<Job> jobs) {
         Instant now = clock.instant();
+        Instant rewriteBefore = jobs.size() >= config.findings().steadyBatch()
+                ? now.minus(config.findings().steadyRefresh()) : Instant.MAX;
         try (Connection connection = dataSource.getConnection()) {
             List<Long> serverIds = jobs.stream().map(Job::serverId).distinct().sorted().toList();
             List<FindingStore.Posted> posted = new ArrayList<>();
@@ -145,7 +147,7 @@ public class FindingWriter {
                     FindingRules.Applied applied = FindingRules.apply(server,
                             states.computeIfAbsent(serverId, id -> new HashMap<>()), ordered, windows,
                             config.findings().openAfter(), config.findings().recoverAfter(),
-                            now.minus(config.findings().steadyRefresh()), effects(server, now, windows, numbers));
+                            rewriteBefore, effects(server, now, windows, numbers));
                     changed.addAll(applied.changed());
                     evidence.addAll(applied.evidence());
                     if (applied.heartbeat() != null) {

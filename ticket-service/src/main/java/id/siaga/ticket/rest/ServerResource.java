@@ -110,7 +110,8 @@ public class ServerResource {
 
     @GET
     @Path("/{id}/checks")
-    @Operation(summary = "The current state of each of the server's checks", description = "A steady check (its last "
+    @Operation(summary = "The current state of each of the server's checks", description = "While the service is "
+            + "busy (SIAGA_FINDINGS_STEADY_BATCH posts written together), a steady check (its last "
             + "20 results passed, not flapping, no ticket or its recovery recorded) has its time, message and pass count rewritten at most every "
             + "SIAGA_FINDINGS_STEADY_REFRESH (1 minute), so they may be up to that old; its findings are all stored at "
             + "once, and any other result is shown at once.")

@@ -250,26 +250,14 @@ class FindingsApiTest {
     }
 
     @Test
-    void rewritesASteadyCheckAtMostOnceAMinuteYetStoresEveryFindingAndAppliesAFailureAtOnce() {
-        Agents.Registered server = Agents.register("siak-app-steady", "SIAK_APP");
-        String[] passes = new String[StreakRules.HISTORY];
+    void writesEveryCheckStateWhileThePostsComeOneAtATime() {
+        Agents.Registered server = Agents.register("siak-app-one-at-a-time", "SIAK_APP");
+        String[] passes = new String[StreakRules.HISTORY + 2];
         Arrays.fill(passes, "OK");
-        Instant t = Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(600), passes);
-        String row = "from check_state where server_id = " + server.id() + " and check_key = 'siak-web'";
-        long written = Sql.count(dataSource, "select (extract(epoch from updated_at) * 1000000)::bigint " + row);
-
-        t = Agents.results(server, "siak-web", "http", t, "OK", "OK");
-        assertEquals(StreakRules.HISTORY + 2, Sql.count(dataSource, "select count(*) from finding where server_id = "
-                + server.id() + " and check_key = 'siak-web'"), "every finding is stored");
-        assertEquals(written, Sql.count(dataSource, "select (extract(epoch from updated_at) * 1000000)::bigint " + row),
-                "the steady check's row is not written again within the minute");
-        assertEquals(StreakRules.HISTORY, Sql.count(dataSource, "select consecutive_passes " + row));
-
-        Agents.results(server, "siak-web", "http", t, "CRIT");
-        Api.as(Api.ADB).get("/api/v1/servers/{id}/checks", server.id()).then().statusCode(200)
-                .body("find { it.check == 'siak-web' }.status", equalTo("CRIT"))
-                .body("find { it.check == 'siak-web' }.consecutiveFailures", equalTo(1))
-                .body("find { it.check == 'siak-web' }.consecutivePasses", equalTo(0));
+        Agents.results(server, "siak-web", "http", Instant.now().minusSeconds(600), passes);
+        assertEquals(StreakRules.HISTORY + 2, Sql.count(dataSource, "select consecutive_passes from check_state "
+                + "where server_id = " + server.id() + " and check_key = 'siak-web'"),
+                "posts one at a time are no busy service: even a steady check's state is exact");
     }
 
     @Test
