@@ -32,6 +32,8 @@ final class JdbcDrivers {
             "oracle.jdbc.OracleDriver", "ojdbc11.jar");
 
     private static final Map<String, ClassLoader> LOADERS = new ConcurrentHashMap<>();
+    /** The driver classes found, so that a check's every cycle does not look again (and fail on the class path). */
+    private static final Map<String, Class<?>> TYPES = new ConcurrentHashMap<>();
 
     private JdbcDrivers() {
     }
@@ -42,16 +44,26 @@ final class JdbcDrivers {
      * @throws SQLException when the driver is neither on the class path nor bundled, or cannot be unpacked
      */
     static Driver load(String driverClass) throws SQLException {
+        Class<?> type = TYPES.get(driverClass);
+        if (type == null) {
+            type = find(driverClass);
+            TYPES.putIfAbsent(driverClass, type);
+        }
+        return instantiate(type);
+    }
+
+    /** @return the driver class, from the class path or else from its bundled jar (looked up once per class) */
+    private static Class<?> find(String driverClass) throws SQLException {
         ClassLoader own = JdbcDrivers.class.getClassLoader();
         try {
-            return instantiate(Class.forName(driverClass, true, own));
+            return Class.forName(driverClass, true, own);
         } catch (ClassNotFoundException notOnTheClassPath) {
             String jar = JARS.get(driverClass);
             if (jar == null || own.getResource(FOLDER.substring(1) + jar) == null) {
                 throw new SQLException("JDBC driver " + driverClass + " is not available", notOnTheClassPath);
             }
             try {
-                return instantiate(Class.forName(driverClass, true, loader(jar)));
+                return Class.forName(driverClass, true, loader(jar));
             } catch (ClassNotFoundException | IllegalStateException e) {
                 throw new SQLException("JDBC driver " + driverClass + " cannot be loaded from the agent's "
                         + jar + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
